@@ -1,0 +1,15 @@
+namespace KimiPS.Core;
+
+/// <summary>Account balance. Available = cash + voucher; at or below zero, inference is blocked.</summary>
+public sealed class KimiBalance
+{
+    public decimal AvailableBalance { get; set; }
+    public decimal VoucherBalance { get; set; }
+    /// <summary>May be negative (debt).</summary>
+    public decimal CashBalance { get; set; }
+    /// <summary>CNY on the China platform, USD on the global one.</summary>
+    public string Currency { get; set; } = "";
+
+    /// <inheritdoc />
+    public override string ToString() => $"{AvailableBalance} {Currency}";
+}

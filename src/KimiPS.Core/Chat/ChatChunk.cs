@@ -1,0 +1,23 @@
+namespace KimiPS.Core;
+
+/// <summary>
+/// One piece of a streamed answer. <see cref="ToString"/> is the text delta, so a stream piped to
+/// <c>Write-Host -NoNewline</c> prints the answer live. The last chunk of a stream carries the whole
+/// answer in <see cref="Completion"/> (and no new text).
+/// </summary>
+public sealed class ChatChunk
+{
+    public int ChoiceIndex { get; set; }
+    public string? Content { get; set; }
+    public string? ReasoningContent { get; set; }
+    public string? FinishReason { get; set; }
+    /// <summary>Usage of this choice (when it finishes) or, on the last chunk, of the whole request.</summary>
+    public ChatUsage? Usage { get; set; }
+    /// <summary>Tool calls, each surfaced once, complete, on the chunk where its choice finishes.</summary>
+    public IReadOnlyList<ToolCall>? ToolCalls { get; set; }
+    /// <summary>The whole answer; set on the last chunk only.</summary>
+    public ChatCompletion? Completion { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => Content ?? "";
+}

@@ -1,0 +1,28 @@
+namespace KimiPS.Core;
+
+/// <summary>A whole answer. The top-level text, reasoning, finish reason and tool calls are those of choice 0.</summary>
+public sealed class ChatCompletion
+{
+    public string Id { get; set; } = "";
+    public string Model { get; set; } = "";
+    public DateTimeOffset? Created { get; set; }
+    public string? Content => First?.Content;
+    public string? ReasoningContent => First?.ReasoningContent;
+    public string? FinishReason => First?.FinishReason;
+    /// <summary>Whole-request usage; for continued answers, the sum over all rounds.</summary>
+    public ChatUsage? Usage { get; set; }
+    public IReadOnlyList<ChatChoice> Choices { get; set; } = Array.Empty<ChatChoice>();
+    public IReadOnlyList<ToolCall> ToolCalls => First?.ToolCalls ?? Array.Empty<ToolCall>();
+    /// <summary><c>Msh-Request-Id</c> (or a gateway's trace id): quote it to support.</summary>
+    public string? RequestId { get; set; }
+    /// <summary>How many extra requests the client made for this answer (Partial Mode continuations, tool_choice emulation).</summary>
+    public int FollowUps { get; set; }
+
+    private ChatChoice? First => Choices.Count > 0 ? Choices[0] : null;
+
+    /// <summary>Choice 0 as an assistant turn for a conversation.</summary>
+    public ChatMessage ToMessage() => First?.ToMessage() ?? new ChatMessage("assistant", "");
+
+    /// <inheritdoc />
+    public override string ToString() => Content ?? "";
+}

@@ -1,0 +1,35 @@
+namespace KimiPS.Core;
+
+/// <summary>
+/// The Kimi API client. Thread-safe; cheap to create (connections are pooled per proxy setting
+/// across all clients in the process). Synchronous methods are the primary surface because
+/// PowerShell cmdlets are synchronous; they never block on a captured synchronization context.
+/// </summary>
+public sealed partial class KimiClient : IDisposable
+{
+    private readonly KimiClientOptions _options;
+
+    public KimiClient(KimiClientOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        _options = options.Clone();
+        Endpoint.Validate(_options.BaseUri, nameof(options) + "." + nameof(KimiClientOptions.BaseUri));
+    }
+
+    /// <summary>Warnings (changed or dropped parameters, retired models, back-off), verbose and debug lines.</summary>
+    public event EventHandler<KimiDiagnosticEventArgs>? Diagnostic;
+
+    /// <summary>The options this client was built with (a copy; changing it has no effect).</summary>
+    public KimiClientOptions Options => _options.Clone();
+
+    internal void Emit(KimiDiagnosticLevel level, string message) =>
+        Diagnostic?.Invoke(this, new KimiDiagnosticEventArgs(level, Secrets.Redact(message, _options.ApiKey)));
+
+    internal void Warn(string message) => Emit(KimiDiagnosticLevel.Warning, message);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // The HttpClient is shared by every client with the same proxy setting; nothing to release here.
+    }
+}
