@@ -1,0 +1,17 @@
+namespace KimiPS.Core;
+
+/// <summary>The outcome of one work item: a value or an error, never both.</summary>
+public sealed class WorkResult<TIn, TOut>
+{
+    internal WorkResult(TIn input, TOut? value, Exception? error)
+    {
+        Input = input;
+        Value = value;
+        Error = error;
+    }
+
+    public TIn Input { get; }
+    public TOut? Value { get; }
+    public Exception? Error { get; }
+    public bool Succeeded => Error is null;
+}
