@@ -8,12 +8,15 @@ namespace KimiPS.Core;
 public sealed partial class KimiClient : IDisposable
 {
     private readonly KimiClientOptions _options;
+    private readonly KimiHttp _http;
 
     public KimiClient(KimiClientOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         _options = options.Clone();
-        Endpoint.Validate(_options.BaseUri, nameof(options) + "." + nameof(KimiClientOptions.BaseUri));
+        Endpoint.Validate(_options.BaseUri, nameof(KimiClientOptions.BaseUri));
+        if (_options.MaxRetries < 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxRetries), "must not be negative", "Use 0 to disable retries.");
+        _http = new KimiHttp(_options, Emit);
     }
 
     /// <summary>Warnings (changed or dropped parameters, retired models, back-off), verbose and debug lines.</summary>

@@ -35,6 +35,9 @@ public sealed class KimiClientOptions
     /// <summary>Largest single server-sent event accepted from a stream. Default 8 MiB.</summary>
     public int MaxEventBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Tests only: the host asked when a key is rejected (default: the other Kimi platform).</summary>
+    internal Uri? AlternateBaseUri { get; set; }
+
     /// <summary>A shallow copy, so a caller's later changes do not reach a client already built.</summary>
     public KimiClientOptions Clone() => (KimiClientOptions)MemberwiseClone();
 

@@ -1,0 +1,67 @@
+namespace KimiPS.Core;
+
+/// <summary>
+/// Glue between the byte-level SSE reader and the chunk decoder for one HTTP stream, kept out of the
+/// iterator because C# does not allow <c>yield</c> inside try/catch: every failure of a read becomes
+/// the right typed error here, with the text received so far.
+/// </summary>
+internal sealed class StreamDecoding : IDisposable
+{
+    private readonly Stream _body;
+    private readonly SseEventReader _reader;
+    private readonly string? _requestId;
+
+    public StreamDecoding(Stream body, KimiClientOptions options, string? requestId, string? prefix)
+    {
+        _body = body;
+        _requestId = requestId;
+        _reader = new SseEventReader(body, options.MaxEventBytes);
+        var apiKey = options.ApiKey;
+        Decoder = new ChatStreamDecoder(requestId, prefix, data => ErrorCatalog.FromStreamError(data.Span, requestId, apiKey));
+    }
+
+    public ChatStreamDecoder Decoder { get; }
+
+    /// <summary>Fills <paramref name="batch"/> with the chunks of the next event; false once <c>[DONE]</c> arrived (batch may still hold chunks).</summary>
+    public bool Next(List<ChatChunk> batch)
+    {
+        batch.Clear();
+        while (true)
+        {
+            ReadOnlyMemory<byte> data;
+            try
+            {
+                if (!_reader.TryReadEvent(out data)) throw Interrupted("the server closed the stream before [DONE]", null);
+            }
+            catch (IOException ex)
+            {
+                throw Interrupted("the connection was cut", ex);
+            }
+            catch (ObjectDisposedException ex)
+            {
+                throw Interrupted("the connection was closed", ex);
+            }
+            catch (KimiException ex) when (ex.ErrorId == KimiErrorIds.Timeout)
+            {
+                ex.Data["PartialContent"] = Decoder.PartialContent;
+                throw;
+            }
+            if (!Decoder.Decode(data, batch)) return false;
+            if (batch.Count > 0) return true;
+        }
+    }
+
+    private KimiStreamInterruptedException Interrupted(string what, Exception? inner)
+    {
+        var id = _requestId is null ? "" : $" Request id: {_requestId}.";
+        return new KimiStreamInterruptedException(
+            $"The answer stream ended early: {what}. {Decoder.PartialContent.Length} characters were received and are kept in PartialContent.{id}",
+            Decoder.PartialContent, Decoder.PartialReasoning, inner);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _body.Dispose();
+    }
+}

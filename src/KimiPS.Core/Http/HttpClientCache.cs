@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace KimiPS.Core;
+
+/// <summary>
+/// One HttpClient per proxy setting for the whole process, so connections are pooled across
+/// clients and cmdlet invocations (DESIGN.md §3.5). The client's Timeout is infinite: the core
+/// enforces its own request and stream-idle timeouts, which a single HttpClient.Timeout cannot express.
+/// </summary>
+internal static class HttpClientCache
+{
+    private static readonly object DefaultKey = new();
+    private static readonly ConcurrentDictionary<object, HttpClient> Clients = new();
+    private static int s_frameworkTuned;
+
+    public static HttpClient Get(IWebProxy? proxy) =>
+        Clients.GetOrAdd(proxy ?? DefaultKey, key => Create(key as IWebProxy));
+
+    private static HttpClient Create(IWebProxy? explicitProxy)
+    {
+        if (Runtime.IsNetFramework) TuneNetFramework();
+        var handler = new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            UseCookies = false,
+        };
+        var proxy = explicitProxy ?? (Runtime.IsNetFramework ? EnvironmentProxy.FromEnvironment() : null);
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+        var client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("KimiPS", typeof(HttpClientCache).Assembly.GetName().Version?.ToString(3)));
+        client.DefaultRequestHeaders.ExpectContinue = false;
+        return client;
+    }
+
+    /// <summary>Windows PowerShell 5.1: allow TLS 1.2 without removing what the host already allows (|=).</summary>
+    private static void TuneNetFramework()
+    {
+        if (Interlocked.Exchange(ref s_frameworkTuned, 1) == 1) return;
+        ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+    }
+
+    /// <summary>
+    /// Windows PowerShell 5.1 allows two connections per host by default, which would serialize
+    /// -ThrottleLimit. Raised for our host only: other modules in the session keep their settings.
+    /// </summary>
+    public static void RaiseConnectionLimit(Uri baseUri)
+    {
+        if (!Runtime.IsNetFramework) return;
+        var servicePoint = ServicePointManager.FindServicePoint(baseUri);
+        if (servicePoint.ConnectionLimit < 64) servicePoint.ConnectionLimit = 64;
+        servicePoint.Expect100Continue = false;
+    }
+}

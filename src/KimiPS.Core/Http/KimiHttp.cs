@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace KimiPS.Core;
+
+/// <summary>
+/// The one retry layer (DESIGN.md §3.4): sends a request, maps failures to the error catalogue,
+/// and retries what is retryable with jittered backoff or the server's requested wait. A stream is
+/// retried only until its response headers arrive: once a chunk could have been yielded, never.
+/// </summary>
+internal sealed class KimiHttp
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+    private readonly KimiClientOptions _options;
+    private readonly HttpClient _client;
+    private readonly Action<KimiDiagnosticLevel, string> _emit;
+    private readonly Random _random = new();
+
+    public KimiHttp(KimiClientOptions options, Action<KimiDiagnosticLevel, string> emit)
+    {
+        _options = options;
+        _emit = emit;
+        _client = HttpClientCache.Get(options.Proxy);
+        HttpClientCache.RaiseConnectionLimit(options.BaseUri);
+    }
+
+    public Uri Resolve(string relativePath) => Endpoint.Combine(_options.BaseUri, relativePath);
+
+    /// <summary>
+    /// Sends with retries and returns the successful response (the caller disposes it). With
+    /// <paramref name="bufferBody"/> the whole body is read inside the attempt and its timeout, so a
+    /// body cut after a good status line is retried like any failed send; a stream's body is not.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent?>? content,
+        ErrorContext context, bool bufferBody, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(_options.ApiKey)) throw Errors.NotConnected();
+        var uri = Resolve(path);
+        for (var attempt = 1; ; attempt++)
+        {
+            KimiException failure;
+            try
+            {
+                return await SendOnceAsync(method, uri, content, context, bufferBody, attempt, ct).ConfigureAwait(false);
+            }
+            catch (KimiException ex)
+            {
+                failure = ex;
+            }
+
+            if (failure is KimiApiException api) api.Attempts = attempt;
+            var delay = RetryDelay(failure, attempt);
+            if (delay is null) throw failure;
+            _emit(KimiDiagnosticLevel.Warning,
+                $"{failure.ErrorId}: retrying {method} {uri.AbsolutePath} in {delay.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {_options.MaxRetries + 1}).");
+            await Task.Delay(delay.Value, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends with retries and returns the whole body and the request id.</summary>
+    public async Task<(byte[] Body, string? RequestId)> SendForBytesAsync(HttpMethod method, string path, Func<HttpContent?>? content,
+        ErrorContext context, CancellationToken ct)
+    {
+        using var response = await SendAsync(method, path, content, context, bufferBody: true, ct).ConfigureAwait(false);
+        return (await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false), RequestIdOf(response));
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, Func<HttpContent?>? content,
+        ErrorContext context, bool bufferBody, int attempt, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+        request.Headers.ExpectContinue = false;
+        _emit(KimiDiagnosticLevel.Verbose, $"{method} {uri}");
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.RequestTimeout);
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw Errors.RequestTimeout(_options.RequestTimeout);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or WebException or OperationCanceledException)
+        {
+            throw Errors.ConnectionFailed(uri, ex);
+        }
+
+        _emit(KimiDiagnosticLevel.Debug, $"HTTP {(int)response.StatusCode} from {method} {uri.AbsolutePath} in {clock.ElapsedMilliseconds} ms (attempt {attempt}).");
+        if (response.IsSuccessStatusCode)
+        {
+            if (bufferBody) await BufferAsync(response, uri, timeout, ct).ConfigureAwait(false);
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await ReadErrorBodyAsync(response, timeout.Token).ConfigureAwait(false);
+            throw ErrorCatalog.FromResponse((int)response.StatusCode, HeadersOf(response), body, _options.ApiKey, context);
+        }
+    }
+
+    private async Task BufferAsync(HttpResponseMessage response, Uri uri, CancellationTokenSource timeout, CancellationToken ct)
+    {
+        // LoadIntoBufferAsync takes no token on netstandard2.0: disposing the response is what stops it.
+        using var stop = timeout.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
+        {
+            response.Dispose();
+            ct.ThrowIfCancellationRequested();
+            if (timeout.IsCancellationRequested) throw Errors.RequestTimeout(_options.RequestTimeout);
+            throw Errors.ConnectionFailed(uri, ex);
+        }
+    }
+
+    /// <summary>Null when the failure must surface; otherwise how long to wait before the next attempt.</summary>
+    private TimeSpan? RetryDelay(KimiException failure, int attempt)
+    {
+        if (!failure.IsRetryable || attempt > _options.MaxRetries) return null;
+        var serverWait = (failure as KimiApiException)?.RetryAfter;
+        if (serverWait > _options.MaxRetryDelay) return null; // fail fast: the exception keeps RetryAfter
+        return serverWait ?? Backoff.Next(attempt, _options.RetryBaseDelay, _options.MaxBackoff, _random);
+    }
+
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, ct).ConfigureAwait(false)) > 0)
+                total += read;
+            Array.Resize(ref buffer, total);
+            return buffer;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+        {
+            return Array.Empty<byte>(); // the status alone still maps to an error
+        }
+    }
+
+    internal static IReadOnlyDictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers) headers[header.Key] = string.Join(",", header.Value);
+        if (response.Content is not null)
+            foreach (var header in response.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
+        return headers;
+    }
+
+    internal static string? RequestIdOf(HttpResponseMessage response) =>
+        FirstHeader(response, "Msh-Request-Id") ?? FirstHeader(response, "x-request-id") ?? FirstHeader(response, "x-msh-trace-id");
+
+    private static string? FirstHeader(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
