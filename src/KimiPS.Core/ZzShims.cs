@@ -15,6 +15,4 @@ internal static class ModelPolicy {
 }
 internal static class ChatRequestWriter { public static byte[] ToUtf8(ChatRequest wire, bool stream) => throw new NotImplementedException(); public static byte[] EstimateBody(ChatRequest w) => throw new NotImplementedException(); }
 internal static class ChatCompletionReader { public static ChatCompletion Read(ReadOnlySpan<byte> j, string? r, string? p) => throw new NotImplementedException(); }
-internal sealed class SseEventReader : IDisposable { public SseEventReader(Stream s, int m) {} public bool TryReadEvent(out ReadOnlyMemory<byte> d) { d = default; return false; } public void Dispose() {} }
-internal sealed class ChatStreamDecoder { public ChatStreamDecoder(string? r, string? p, Func<ReadOnlyMemory<byte>, KimiApiException> f) {} public bool Decode(ReadOnlyMemory<byte> d, List<ChatChunk> o) => false; public ChatCompletion BuildCompletion() => new(); public string PartialContent => ""; public string? PartialReasoning => null; }
 internal static class ChatRequestWriterShim2 { }
