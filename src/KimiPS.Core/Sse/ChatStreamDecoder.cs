@@ -79,8 +79,9 @@ internal sealed partial class ChatStreamDecoder
         }
         catch (JsonException ex)
         {
-            // The offset says where; the event itself is never put in the message (it may be large or private).
-            throw StreamJson.Malformed(ex.BytePositionInLine ?? reader.BytesConsumed, FirstSentence(ex.Message));
+            // The offset says where. The reader's own message quotes bytes of the event, which may be large
+            // or private, so it stays in the inner exception, out of what the user sees.
+            throw StreamJson.Malformed(ex.BytePositionInLine ?? reader.BytesConsumed, ex);
         }
         return true;
     }
@@ -97,12 +98,6 @@ internal sealed partial class ChatStreamDecoder
     }
 
     private static bool IsJsonWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
-
-    private static string FirstSentence(string message)
-    {
-        int cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
-        return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd(' ', '.');
-    }
 
     private void DecodeChunk(ref Utf8JsonReader reader, ReadOnlyMemory<byte> data, List<ChatChunk> output)
     {

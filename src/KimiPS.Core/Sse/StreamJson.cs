@@ -136,6 +136,9 @@ internal static class StreamJson
     public static KimiException Malformed(long byteOffset, string reason) =>
         SseProtocol.Error($"A stream event is not valid JSON at byte {byteOffset}: {reason}.");
 
+    public static KimiException Malformed(long byteOffset, Exception inner) =>
+        SseProtocol.Error($"A stream event is not valid JSON at byte {byteOffset}.", inner);
+
     private static string Describe(JsonTokenType type) => type switch
     {
         JsonTokenType.StartObject => "an object",
