@@ -1,12 +1,5 @@
 // TEMPORARY compile shims for helper-owned types; deleted before merging their branches.
 namespace KimiPS.Core;
-internal enum ErrorContext { Chat, Files, Upload, Models, Account, Other }
-internal static class ErrorCatalog {
-    public static KimiApiException FromResponse(int s, IReadOnlyDictionary<string,string> h, ReadOnlySpan<byte> b, string? k, ErrorContext c) => throw new NotImplementedException();
-    public static KimiApiException FromStreamError(ReadOnlySpan<byte> b, string? r, string? k) => throw new NotImplementedException();
-}
-internal static class Backoff { public static TimeSpan Next(int n, TimeSpan b, TimeSpan c, Random r) => b; }
-internal static class ErrorsShim { }
 internal sealed class PreparedChat { public ChatRequest Wire = new(); public string? PartialPrefix; }
 internal static class ModelPolicy {
     public static PreparedChat Prepare(ChatRequest r, Action<string> w) => throw new NotImplementedException();

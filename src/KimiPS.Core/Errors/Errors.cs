@@ -12,9 +12,4 @@ internal static class Errors
         new(KimiErrorIds.NotConnected, KimiErrorCategories.AuthenticationError,
             "No Kimi API key is configured.",
             "Run Connect-Kimi -ApiKey (Read-Host -AsSecureString), or set the MOONSHOT_API_KEY environment variable.");
-
-    // TEMPORARY (shim until the errors branch lands)
-    public static KimiException ConnectionFailed(Uri uri, Exception inner) => throw new NotImplementedException();
-    public static KimiException RequestTimeout(TimeSpan limit) => throw new NotImplementedException();
-    public static KimiException StreamIdleTimeout(TimeSpan limit) => throw new NotImplementedException();
 }
