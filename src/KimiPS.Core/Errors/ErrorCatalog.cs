@@ -224,8 +224,8 @@ internal static class ErrorCatalog
         return envelope.Shape switch
         {
             BodyShape.Empty => "the response had no body",
-            BodyShape.Html => "the server or a proxy in front of it answered with an HTML page instead of JSON"
-                              + (message is null ? "" : " titled \"" + message + "\""),
+            BodyShape.Html => "the server or a proxy in front of it answered with an HTML page"
+                              + (message is null ? "" : " (\"" + message + "\")") + " instead of JSON",
             BodyShape.Unreadable => "the error body was not valid JSON",
             _ => message is null ? null : ErrorEnvelope.Cut(message, MaxServerMessageChars),
         };

@@ -86,6 +86,6 @@ internal static class RetryHints
     private static TimeSpan? Positive(double seconds)
     {
         if (!(seconds > 0)) return null;
-        return seconds >= Longest.TotalSeconds ? Longest : TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        return seconds >= Longest.TotalSeconds ? Longest : TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
     }
 }
