@@ -45,11 +45,14 @@ internal sealed class RequestRateLimiter
     /// <summary>Whether any limit is configured.</summary>
     public bool IsActive => _requests is not null || _tokens is not null;
 
-    /// <summary>How many starts were granted.</summary>
-    public long Granted { get; private set; }
+    private long _granted;
+    private long _refused;
 
-    /// <summary>How many times a start was refused (the caller then waits and asks again).</summary>
-    public long Refused { get; private set; }
+    /// <summary>How many starts were granted. Safe to read from any thread.</summary>
+    public long Granted => Interlocked.Read(ref _granted);
+
+    /// <summary>How many times a start was refused (the caller then waits and asks again). Safe to read from any thread.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     /// <summary>When each start was granted, by this limiter's clock (for tests and diagnostics; only while <see cref="RecordGrants"/>).</summary>
     public List<TimeSpan>? GrantTimes { get; private set; }
@@ -69,13 +72,13 @@ internal sealed class RequestRateLimiter
         retryAfter = requestWait > tokenWait ? requestWait : tokenWait;
         if (retryAfter > TimeSpan.Zero)
         {
-            Refused++;
+            Interlocked.Increment(ref _refused);
             return false;
         }
 
         _requests?.Take(1.0);
         _tokens?.Take(Math.Min(Math.Max(tokenCost, 0), _tokens.Capacity));
-        Granted++;
+        Interlocked.Increment(ref _granted);
         GrantTimes?.Add(now);
         return true;
     }
