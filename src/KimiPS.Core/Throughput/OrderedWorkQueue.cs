@@ -162,13 +162,11 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     }
 
     /// <summary>The results that are ready, in input order, without waiting.</summary>
-    /// <remarks>Runs posted actions after taking the results, so what an item posted before it ended (a warning) comes before its result.</remarks>
+    /// <remarks>Runs posted actions first, so what an item posted before it ended (a warning) comes before its result.</remarks>
     public IEnumerable<WorkResult<TIn, TOut>> TakeReady()
     {
         ThrowIfDisposed();
-        var ready = DequeueReady(out _);
-        _dispatcher.Pump();
-        return ready;
+        return TakeReadyCore(out _);
     }
 
     /// <summary>Waits for every item, yielding results in input order as each becomes ready.</summary>
@@ -238,8 +236,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
                 throw new ObjectDisposedException(GetType().Name);
             }
 
-            var ready = DequeueReady(out var allDone);
-            _dispatcher.Pump();
+            var ready = TakeReadyCore(out var allDone);
             foreach (var result in ready)
                 yield return result;
             if (allDone)
@@ -253,16 +250,24 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
         }
     }
 
-    private List<WorkResult<TIn, TOut>> DequeueReady(out bool allDone)
+    /// <summary>
+    /// Owner's thread: counts the ready results at the head, runs posted actions, then takes exactly those. Counting
+    /// first keeps a warning an item posted before it ended ahead of its result; taking after the pump means a
+    /// posted action that throws (PipelineStoppedException) loses no result.
+    /// </summary>
+    private List<WorkResult<TIn, TOut>> TakeReadyCore(out bool allDone)
     {
-        var ready = new List<WorkResult<TIn, TOut>>();
+        int count;
+        lock (_gate)
+            count = _outstanding.TakeWhile(slot => slot.Result is not null).Count();
+        _dispatcher.Pump();
+
+        var ready = new List<WorkResult<TIn, TOut>>(count);
         lock (_gate)
         {
-            while (_outstanding.Count > 0 && _outstanding.Peek().Result is { } result)
-            {
-                _outstanding.Dequeue();
-                ready.Add(result);
-            }
+            // Results at the head never go back to "not ready", so these are the ones counted above.
+            for (var i = 0; i < count; i++)
+                ready.Add(_outstanding.Dequeue().Result!);
             allDone = _outstanding.Count == 0;
         }
         return ready;

@@ -189,6 +189,27 @@ public sealed class OrderedWorkQueueTests
     }
 
     [Fact]
+    public void A_posted_action_that_throws_reaches_the_owner_and_loses_no_result()
+    {
+        OrderedWorkQueue<int, int>? queue = null;
+        queue = new OrderedWorkQueue<int, int>(1, (i, _) =>
+        {
+            queue!.Post(() => throw new InvalidOperationException("the pipeline is stopping"));
+            return i;
+        }, null, CancellationToken.None);
+
+        using (queue)
+        {
+            Assert.Throws<InvalidOperationException>(() =>
+            {
+                queue.Add(0);
+                queue.Finish().ToList();
+            });
+            Assert.Equal(new[] { 0 }, queue.Finish().Select(r => r.Value));
+        }
+    }
+
+    [Fact]
     public void Cancellation_stops_new_starts_and_Finish_throws_after_the_running_items_end()
     {
         using var cts = new CancellationTokenSource();
