@@ -1,12 +1,5 @@
 // TEMPORARY compile shims for helper-owned types; deleted before merging their branches.
 namespace KimiPS.Core;
-internal enum ErrorContext { Chat, Files, Upload, Models, Account, Other }
-internal static class ErrorCatalog {
-    public static KimiApiException FromResponse(int s, IReadOnlyDictionary<string,string> h, ReadOnlySpan<byte> b, string? k, ErrorContext c) => throw new NotImplementedException();
-    public static KimiApiException FromStreamError(ReadOnlySpan<byte> b, string? r, string? k) => throw new NotImplementedException();
-}
-internal static class Backoff { public static TimeSpan Next(int n, TimeSpan b, TimeSpan c, Random r) => b; }
-internal static class ErrorsShim { }
 internal sealed class PreparedChat { public ChatRequest Wire = new(); public string? PartialPrefix; }
 internal static class ModelPolicy {
     public static PreparedChat Prepare(ChatRequest r, Action<string> w) => throw new NotImplementedException();
@@ -15,6 +8,4 @@ internal static class ModelPolicy {
 }
 internal static class ChatRequestWriter { public static byte[] ToUtf8(ChatRequest wire, bool stream) => throw new NotImplementedException(); public static byte[] EstimateBody(ChatRequest w) => throw new NotImplementedException(); }
 internal static class ChatCompletionReader { public static ChatCompletion Read(ReadOnlySpan<byte> j, string? r, string? p) => throw new NotImplementedException(); }
-internal sealed class SseEventReader : IDisposable { public SseEventReader(Stream s, int m) {} public bool TryReadEvent(out ReadOnlyMemory<byte> d) { d = default; return false; } public void Dispose() {} }
-internal sealed class ChatStreamDecoder { public ChatStreamDecoder(string? r, string? p, Func<ReadOnlyMemory<byte>, KimiApiException> f) {} public bool Decode(ReadOnlyMemory<byte> d, List<ChatChunk> o) => false; public ChatCompletion BuildCompletion() => new(); public string PartialContent => ""; public string? PartialReasoning => null; }
 internal static class ChatRequestWriterShim2 { }

@@ -13,8 +13,51 @@ internal static class Errors
             "No Kimi API key is configured.",
             "Run Connect-Kimi -ApiKey (Read-Host -AsSecureString), or set the MOONSHOT_API_KEY environment variable.");
 
-    // TEMPORARY (shim until the errors branch lands)
-    public static KimiException ConnectionFailed(Uri uri, Exception inner) => throw new NotImplementedException();
-    public static KimiException RequestTimeout(TimeSpan limit) => throw new NotImplementedException();
-    public static KimiException StreamIdleTimeout(TimeSpan limit) => throw new NotImplementedException();
+    /// <summary>
+    /// No response arrived: DNS, a refused connection, TLS, a proxy. Retryable, because nothing reached
+    /// the server. Names the host and port only — never the whole URI, which could carry user info.
+    /// </summary>
+    public static KimiException ConnectionFailed(Uri uri, Exception inner)
+    {
+        var entry = ErrorTable.Get(KimiErrorIds.ConnectionFailed);
+        var reason = ConnectionReason.Describe(inner);
+        return new KimiException(KimiErrorIds.ConnectionFailed, entry.Category,
+            $"Could not connect to {uri.Host}:{uri.Port}: {reason}", entry.RecommendedAction, inner)
+        {
+            IsRetryable = true,
+        };
+    }
+
+    /// <summary>A request (or a stream's response headers) took longer than RequestTimeout. Retryable.</summary>
+    public static KimiException RequestTimeout(TimeSpan limit) =>
+        new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
+            $"The request did not complete within {Seconds(limit)} s (RequestTimeout).",
+            ErrorTable.Get(KimiErrorIds.Timeout).RecommendedAction)
+        {
+            IsRetryable = true,
+        };
+
+    /// <summary>
+    /// A stream went silent for StreamIdleTimeout. Not retryable: text may already have been shown,
+    /// and a stream is never replayed once a chunk was yielded (DESIGN.md §3.4).
+    /// </summary>
+    public static KimiException StreamIdleTimeout(TimeSpan limit) =>
+        new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
+            $"The stream sent no data for {Seconds(limit)} s (StreamIdleTimeout).",
+            "Ask again; if the model thinks for long before answering, raise StreamIdleTimeout.")
+        {
+            IsRetryable = false,
+        };
+
+    /// <summary>The server broke the protocol (malformed JSON, an unexpected shape). Not retryable: the same answer would come back.</summary>
+    public static KimiException ProtocolError(string what, Exception? inner = null)
+    {
+        var entry = ErrorTable.Get(KimiErrorIds.ProtocolError);
+        var text = what.TrimEnd();
+        if (text.Length > 0 && !text.EndsWith(".", StringComparison.Ordinal)) text += ".";
+        return new KimiException(KimiErrorIds.ProtocolError, entry.Category,
+            $"{entry.Summary}: {text}", entry.RecommendedAction, inner);
+    }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

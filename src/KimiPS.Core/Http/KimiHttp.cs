@@ -50,11 +50,17 @@ internal sealed class KimiHttp
             }
 
             if (failure is KimiApiException api) api.Attempts = attempt;
-            var delay = RetryDelay(failure, attempt);
-            if (delay is null) throw failure;
+            RetryDecision decision;
+            lock (_random) // Random is not thread-safe; one client serves concurrent requests
+                decision = Backoff.Decide(failure, attempt, _options.MaxRetries, _options.MaxRetryDelay, _options.RetryBaseDelay, _options.MaxBackoff, _random);
+            if (!decision.Retry)
+            {
+                _emit(KimiDiagnosticLevel.Debug, $"Not retrying {method} {uri.AbsolutePath}: {decision.Reason}.");
+                throw failure;
+            }
             _emit(KimiDiagnosticLevel.Warning,
-                $"{failure.ErrorId}: retrying {method} {uri.AbsolutePath} in {delay.Value.TotalSeconds:0.0} s (attempt {attempt + 1} of {_options.MaxRetries + 1}).");
-            await Task.Delay(delay.Value, ct).ConfigureAwait(false);
+                $"{decision.Reason}: retrying {method} {uri.AbsolutePath} (attempt {attempt + 1} of {_options.MaxRetries + 1}).");
+            await Task.Delay(decision.Delay, ct).ConfigureAwait(false);
         }
     }
 
@@ -124,15 +130,6 @@ internal sealed class KimiHttp
             if (timeout.IsCancellationRequested) throw Errors.RequestTimeout(_options.RequestTimeout);
             throw Errors.ConnectionFailed(uri, ex);
         }
-    }
-
-    /// <summary>Null when the failure must surface; otherwise how long to wait before the next attempt.</summary>
-    private TimeSpan? RetryDelay(KimiException failure, int attempt)
-    {
-        if (!failure.IsRetryable || attempt > _options.MaxRetries) return null;
-        var serverWait = (failure as KimiApiException)?.RetryAfter;
-        if (serverWait > _options.MaxRetryDelay) return null; // fail fast: the exception keeps RetryAfter
-        return serverWait ?? Backoff.Next(attempt, _options.RetryBaseDelay, _options.MaxBackoff, _random);
     }
 
     private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken ct)

@@ -14,4 +14,6 @@ public sealed class WorkResult<TIn, TOut>
     public TOut? Value { get; }
     public Exception? Error { get; }
     public bool Succeeded => Error is null;
+    /// <summary>How many times the work ran: more than 1 when the scheduler re-ran it after a 429.</summary>
+    public int Attempts { get; internal set; } = 1;
 }

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace KimiPS.Core;
+
+/// <summary>Says in plain words why a connection failed, from the exception chain of either .NET edition.</summary>
+internal static class ConnectionReason
+{
+    private const int MaxDetailChars = 300;
+
+    public static string Describe(Exception inner)
+    {
+        string? kind = null;
+        for (var e = inner; e is not null && kind is null; e = e.InnerException)
+        {
+            kind = e switch
+            {
+                SocketException s => FromSocket(s.SocketErrorCode),
+                AuthenticationException => "the TLS handshake failed (certificate, protocol version, or a proxy that intercepts TLS)",
+                // .NET Framework reports through WebException.Status rather than the inner SocketException.
+                WebException w => FromWebStatus(w.Status),
+                _ => null,
+            };
+        }
+
+        var detail = Innermost(inner).Message;
+        detail = string.IsNullOrWhiteSpace(detail) ? "" : ErrorEnvelope.Cut(ErrorEnvelope.Collapse(detail), MaxDetailChars);
+        if (kind is null) return detail.Length == 0 ? "the connection failed." : EndWith(detail);
+        return detail.Length == 0 ? kind + "." : $"{kind} ({detail.TrimEnd('.')}).";
+    }
+
+    private static string? FromSocket(SocketError error) => error switch
+    {
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "the host name could not be resolved (DNS)",
+        SocketError.ConnectionRefused => "the connection was refused",
+        SocketError.TimedOut => "the connection attempt timed out",
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown => "the network or host is unreachable",
+        SocketError.ConnectionReset or SocketError.ConnectionAborted => "the connection was reset",
+        _ => null,
+    };
+
+    private static string? FromWebStatus(WebExceptionStatus status) => status switch
+    {
+        WebExceptionStatus.NameResolutionFailure => "the host name could not be resolved (DNS)",
+        WebExceptionStatus.ProxyNameResolutionFailure => "the proxy's host name could not be resolved (DNS)",
+        WebExceptionStatus.ConnectFailure => "the connection was refused or could not be made",
+        WebExceptionStatus.SecureChannelFailure or WebExceptionStatus.TrustFailure => "the TLS handshake failed (certificate, protocol version, or a proxy that intercepts TLS)",
+        WebExceptionStatus.Timeout => "the connection attempt timed out",
+        WebExceptionStatus.ConnectionClosed or WebExceptionStatus.KeepAliveFailure => "the connection was closed",
+        _ => null,
+    };
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+
+    private static string EndWith(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+}
