@@ -8,7 +8,7 @@ namespace KimiPS.Benchmarks;
 /// measures that only concern KimiPS (upload memory, connection reuse, throughput under limits).
 /// Prints one markdown table. Exit code 0 unless a correctness guard fails.
 /// Options: <c>--chunks N</c> (default 100000), <c>--reps N</c> (default 5), <c>--latency-chunks N</c> (default 1000),
-/// <c>--skip-upload</c>, <c>--only stream|latency|emulator</c>.
+/// <c>--skip-upload</c>, <c>--only stream|latency|emulator</c>, <c>--profile</c> (adds a phase-by-phase breakdown of the stream path).
 /// </summary>
 internal static class CompareRunner
 {
@@ -27,6 +27,7 @@ internal static class CompareRunner
             using var clients = new StreamClients(server.BaseUri);
             if (only is null or "stream") StreamDecode(report, server, clients, chunks, reps);
             if (only is null or "latency") Latency(report, server, clients, latencyChunks);
+            if (Array.IndexOf(args, "--profile") >= 0) StreamBreakdown.Run(report, server, clients, chunks, reps);
         }
         if (only is null or "emulator")
         {
