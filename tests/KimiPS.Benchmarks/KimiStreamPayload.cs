@@ -85,7 +85,7 @@ internal sealed class KimiStreamPayload
     {
         sb.Append("data: {\"id\":\"").Append(Id).Append("\",\"object\":\"chat.completion.chunk\",\"created\":").Append(Created)
           .Append(",\"model\":\"").Append(Model).Append("\",\"choices\":").Append(choices);
-        if (usage != null) sb.Append(",\"usage\":").Append(usage);
+        sb.Append(",\"usage\":").Append(usage ?? "null");
         sb.Append("}\n\n");
     }
 }
