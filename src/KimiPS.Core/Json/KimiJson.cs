@@ -11,9 +11,9 @@ internal static class KimiJson
     /// Kimi's users write a lot of Chinese. The default encoder escapes every non-ASCII character as \uXXXX:
     /// valid, but three to six times larger and unreadable in a debug dump. Allowing all of the Basic
     /// Multilingual Plane keeps CJK as plain UTF-8, while the encoder still escapes what JSON requires
-    /// (quotes, backslash, control characters) and the HTML-sensitive characters (&lt; &gt; &amp; ' +),
-    /// unlike UnsafeRelaxedJsonEscaping. Characters outside the BMP (emoji) are still escaped as surrogate
-    /// pairs, which is valid JSON.
+    /// (quotes as \u0022, backslash, control characters) and the HTML-sensitive characters (&lt; &gt; &amp; ' +),
+    /// unlike UnsafeRelaxedJsonEscaping, so a body pasted into a log or a page cannot break out of it.
+    /// Characters outside the BMP (emoji) are escaped as surrogate pairs, which is valid JSON.
     /// </summary>
     public static readonly JsonWriterOptions WriterOptions = new()
     {
