@@ -13,7 +13,8 @@ internal static class ChatCompletionReader
     /// <param name="json">The response body.</param>
     /// <param name="requestId">Msh-Request-Id (or a gateway's trace id) from the headers, if any.</param>
     /// <param name="partialPrefix">A Partial Mode prefix: Kimi does not repeat it, so it is prepended to choice 0.</param>
-    public static ChatCompletion Read(ReadOnlySpan<byte> json, string? requestId, string? partialPrefix)
+    /// <param name="apiKey">Kept out of the text of an error the body may carry.</param>
+    public static ChatCompletion Read(ReadOnlySpan<byte> json, string? requestId, string? partialPrefix, string? apiKey = null)
     {
         JsonDocument doc;
         try
@@ -31,8 +32,10 @@ internal static class ChatCompletionReader
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw Protocol($"The chat response is {root.ValueKind}, not a JSON object.", requestId);
-            if (root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
-                throw Protocol($"The chat response carries an error instead of an answer: {Describe(error)}", requestId);
+            // Some gateways answer 200 with an error envelope: it is still that error, typed by the catalogue.
+            if ((root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
+                || (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False))
+                throw ErrorCatalog.FromStreamError(json, requestId, apiKey, "error object in an HTTP 200 body");
             if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
                 throw Protocol("The chat response has no choices array.", requestId);
 
@@ -168,16 +171,6 @@ internal static class ChatCompletionReader
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || number < 0 || (number > int.MaxValue && name != "created"))
             throw Protocol($"'{name}' is not a whole number.", requestId);
         return number;
-    }
-
-    private static string Describe(JsonElement error)
-    {
-        if (error.ValueKind == JsonValueKind.Object)
-        {
-            if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) return m.GetString() ?? "";
-            return error.GetRawText();
-        }
-        return error.ValueKind == JsonValueKind.String ? error.GetString() ?? "" : error.GetRawText();
     }
 
     private static KimiException Protocol(string message, string? requestId, Exception? inner = null) =>

@@ -133,7 +133,6 @@ public sealed class ChatCompletionReaderTests
     [InlineData("{\"choices\":[{\"index\":0,\"message\":{\"content\":42}}]}")]
     [InlineData("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"a\",\"tool_calls\":[{\"id\":\"a\"}]}}]}")]
     [InlineData("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"a\"}}],\"usage\":{\"prompt_tokens\":\"many\"}}")]
-    [InlineData("{\"error\":{\"type\":\"server_error\",\"message\":\"boom\"}}")]
     [InlineData("")]
     public void Malformed_bodies_are_protocol_errors(string json)
     {
@@ -150,5 +149,15 @@ public sealed class ChatCompletionReaderTests
         var c = Read("""{"id":"x","model":"m","choices":[]}""");
         Assert.Empty(c.Choices);
         Assert.Null(c.Content);
+    }
+
+    [Theory]
+    [InlineData("{\"error\":{\"type\":\"server_error\",\"message\":\"boom\"}}", KimiErrorIds.ServerError)]
+    [InlineData("{\"success\":false,\"error\":{\"code\":\"used_up\",\"message\":\"no balance\"},\"trace_id\":\"t-1\"}", KimiErrorIds.QuotaExceeded)]
+    public void An_error_envelope_in_a_200_body_is_that_error(string json, string errorId)
+    {
+        var ex = Assert.Throws<KimiApiException>(() => Read(json, "req-42"));
+        Assert.Equal(errorId, ex.ErrorId);
+        Assert.Contains("HTTP 200 body", ex.Message);
     }
 }
