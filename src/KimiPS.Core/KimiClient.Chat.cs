@@ -22,7 +22,7 @@ public sealed partial class KimiClient
             var body = ChatRequestWriter.ToUtf8(wire, stream: false);
             var (bytes, requestId) = await _http.SendForBytesAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, ct)
                 .ConfigureAwait(false);
-            var completion = ChatCompletionReader.Read(bytes, requestId, rounds.Prefix);
+            var completion = ChatCompletionReader.Read(bytes, requestId, rounds.Prefix, _options.ApiKey);
             var next = rounds.Next(wire, completion);
             if (next is null) return rounds.Result(completion);
             wire = next;

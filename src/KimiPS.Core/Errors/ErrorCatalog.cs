@@ -46,14 +46,16 @@ internal static class ErrorCatalog
     /// property documents); the error id is chosen from the status that <c>error.type</c> implies
     /// (rate_limit_reached_error → 429, …, unknown → 500). The only retry hint is the message text.
     /// </remarks>
-    public static KimiApiException FromStreamError(ReadOnlySpan<byte> eventJson, string? requestId, string? apiKey)
+    /// <remarks><c>source</c> says where the object came from, for the message: a stream event, or a gateway's 200 body.</remarks>
+    public static KimiApiException FromStreamError(ReadOnlySpan<byte> eventJson, string? requestId, string? apiKey,
+        string source = "error event in the stream")
     {
         var envelope = ErrorEnvelope.Read(eventJson);
         var impliedStatus = StatusImpliedBy(envelope.Type) ?? StatusImpliedBy(envelope.Code) ?? 500;
         var errorId = Classify(impliedStatus, envelope, ErrorContext.Chat);
         var id = requestId ?? envelope.TraceId ?? RequestIdFrom(envelope.Message);
         var retryAfter = RetryHints.FromMessage(envelope.Message);
-        return Build(errorId, 200, "error event in the stream,", envelope, id, retryAfter, apiKey);
+        return Build(errorId, 200, source + ",", envelope, id, retryAfter, apiKey);
     }
 
     /// <summary>The error id for a status and what the body said. Type and code beat the status: they are specific.</summary>

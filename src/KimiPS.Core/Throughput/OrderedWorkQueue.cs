@@ -314,8 +314,11 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
         if (starting is null)
             return;
+        // A thread per item, not the pool: each item blocks for a whole HTTP request, and .NET Framework
+        // (Windows PowerShell 5.1) injects pool threads about twice a second, which would hold
+        // -ThrottleLimit 8 below 8 in flight for seconds. A thread costs little next to a request.
         foreach (var slot in starting)
-            ThreadPool.QueueUserWorkItem(state => RunItem((Slot)state!), slot);
+            new Thread(state => RunItem((Slot)state!)) { IsBackground = true, Name = "KimiPS work item" }.Start(slot);
         _dispatcher.Wake(); // an Add may be waiting for its item to start
     }
 

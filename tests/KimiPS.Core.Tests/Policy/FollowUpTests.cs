@@ -1,0 +1,117 @@
+using static KimiPS.Core.Tests.Policy.PolicyTestHelpers;
+
+namespace KimiPS.Core.Tests.Policy;
+
+public sealed class FollowUpTests
+{
+    private static ChatCompletion Answer(string? content, string finish, string? reasoning = null, params ToolCall[] calls) => new()
+    {
+        Id = "cmpl-1",
+        Model = "kimi-k2.6",
+        Choices = new[] { new ChatChoice { Content = content, ReasoningContent = reasoning, FinishReason = finish, ToolCalls = calls } },
+    };
+
+    private static PreparedChat Continuable(int autoContinue, bool? thinking = null, params ChatMessage[] extra)
+    {
+        var request = new ChatRequest("kimi-k2.6", ChatMessage.User("Write a long story")) { AutoContinue = autoContinue, Thinking = thinking };
+        foreach (var m in extra) request.Messages.Add(m);
+        return PrepareQuiet(request);
+    }
+
+    [Fact]
+    public void Length_continues_with_the_whole_text_as_a_partial_prefix()
+    {
+        var prepared = Continuable(2);
+        var next = ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("Once upon a time", "length", "Plan: a story."), 0);
+
+        Assert.NotNull(next);
+        Assert.Equal(2, next!.Messages.Count);
+        var last = next.Messages[1];
+        Assert.Equal("assistant", last.Role);
+        Assert.True(last.Partial);
+        Assert.Equal("Once upon a time", last.Content);
+        Assert.Equal("Plan: a story.", last.ReasoningContent);
+        Assert.Single(prepared.Wire.Messages); // the wire request is not changed
+    }
+
+    [Fact]
+    public void Reasoning_is_not_carried_when_thinking_is_off()
+    {
+        var prepared = Continuable(1, thinking: false);
+        var next = ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("Once", "length", "x"), 0);
+        Assert.Null(next!.Messages[1].ReasoningContent);
+    }
+
+    [Fact]
+    public void An_existing_partial_prefix_is_replaced_and_its_name_kept()
+    {
+        var prepared = Continuable(3, null, new ChatMessage("assistant", "Once") { Partial = true, Name = "Narrator" });
+        // The client prepended the prefix: soFar holds the whole text.
+        var next = ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("Once upon a time", "length"), 1);
+        Assert.Equal(2, next!.Messages.Count);
+        Assert.Equal("Once upon a time", next.Messages[1].Content);
+        Assert.Equal("Narrator", next.Messages[1].Name);
+        Assert.True(next.Messages[1].Partial);
+    }
+
+    [Fact]
+    public void No_continuation_when_done_or_out_of_budget()
+    {
+        var prepared = Continuable(2);
+        Assert.Null(ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("The end.", "stop"), 0));
+        Assert.Null(ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("Once", "length"), 2));
+        var none = Continuable(0);
+        Assert.Null(ModelPolicy.ContinueAfterLength(none, none.Wire, Answer("Once", "length"), 0));
+    }
+
+    private static PreparedChat Emulated(string toolChoice)
+    {
+        var request = Chat("kimi-k2.6");
+        request.Tools = new List<ChatTool> { Weather() };
+        request.ToolChoice = toolChoice;
+        return PrepareQuiet(request);
+    }
+
+    [Fact]
+    public void Required_without_a_tool_call_asks_once_more_with_the_steering_message()
+    {
+        var prepared = Emulated("required");
+        var next = ModelPolicy.ToolChoiceFollowUp(prepared, prepared.Wire, Answer("It is sunny, I think.", "stop", "no tool needed"));
+
+        Assert.NotNull(next);
+        Assert.Equal(3, next!.Messages.Count);
+        Assert.Equal("assistant", next.Messages[1].Role);
+        Assert.Equal("It is sunny, I think.", next.Messages[1].Content);
+        Assert.Equal("no tool needed", next.Messages[1].ReasoningContent);
+        Assert.Equal("user", next.Messages[2].Role);
+        Assert.Equal("Please select a tool to handle the current issue.", next.Messages[2].Content);
+        Assert.Equal("auto", next.ToolChoice);
+        Assert.Single(prepared.Wire.Messages);
+    }
+
+    [Fact]
+    public void A_named_tool_is_asked_for_by_name()
+    {
+        var prepared = Emulated("get_weather");
+        var next = ModelPolicy.ToolChoiceFollowUp(prepared, prepared.Wire, Answer("Sunny.", "stop"));
+        Assert.Equal("Please call the tool 'get_weather' to handle the current issue.", next!.Messages[next.Messages.Count - 1].Content);
+    }
+
+    [Fact]
+    public void An_empty_answer_is_not_replayed()
+    {
+        var prepared = Emulated("required");
+        var next = ModelPolicy.ToolChoiceFollowUp(prepared, prepared.Wire, Answer("", "stop"));
+        Assert.Equal(new[] { "user", "user" }, next!.Messages.Select(m => m.Role));
+    }
+
+    [Fact]
+    public void No_follow_up_when_a_tool_was_called_or_nothing_is_emulated()
+    {
+        var prepared = Emulated("required");
+        Assert.Null(ModelPolicy.ToolChoiceFollowUp(prepared, prepared.Wire,
+            Answer("", "tool_calls", null, new ToolCall("get_weather:0", "get_weather", "{}"))));
+        var auto = Emulated("auto");
+        Assert.Null(ModelPolicy.ToolChoiceFollowUp(auto, auto.Wire, Answer("Sunny.", "stop")));
+    }
+}
