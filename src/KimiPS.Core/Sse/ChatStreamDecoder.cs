@@ -17,6 +17,7 @@ namespace KimiPS.Core;
 internal sealed partial class ChatStreamDecoder
 {
     private const int MaxChoices = 1024;
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
     private const int MaxToolCalls = 4096;
 
     private readonly string? _requestId;
@@ -72,10 +73,24 @@ internal sealed partial class ChatStreamDecoder
             return false;
         }
 
-        var reader = new Utf8JsonReader(span, new JsonReaderOptions { MaxDepth = 64 });
+        if (TryResume(span, out var resumed))
+        {
+            try
+            {
+                DecodeChunk(ref resumed, data, output, atChoices: true);
+            }
+            catch (Exception ex) when (ex is JsonException || ex is KimiException { ErrorId: KimiErrorIds.ProtocolError })
+            {
+                // Offsets of a resumed parse count from the choices member: report the error exactly as a full parse does.
+                throw FullParseError(data) ?? ex;
+            }
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
-            DecodeChunk(ref reader, data, output);
+            DecodeChunk(ref reader, data, output, atChoices: false);
         }
         catch (JsonException ex)
         {
@@ -99,64 +114,93 @@ internal sealed partial class ChatStreamDecoder
 
     private static bool IsJsonWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
-    private void DecodeChunk(ref Utf8JsonReader reader, ReadOnlyMemory<byte> data, List<ChatChunk> output)
+    // atChoices: the reader was resumed on the "choices" property name (see TryResume).
+    private void DecodeChunk(ref Utf8JsonReader reader, ReadOnlyMemory<byte> data, List<ChatChunk> output, bool atChoices)
     {
-        StreamJson.Read(ref reader);
-        if (reader.TokenType != JsonTokenType.StartObject) throw StreamJson.Unexpected(ref reader, "a JSON object");
+        // The members before "choices" can be skipped on later chunks with the same bytes unless one of them
+        // changes state each time it is read (usage) or may raise an error.
+        bool envelopeSafe = !atChoices;
+        if (!atChoices)
+        {
+            StreamJson.Read(ref reader);
+            if (reader.TokenType != JsonTokenType.StartObject) throw StreamJson.Unexpected(ref reader, "a JSON object");
+        }
         SawAnyChunk = true;
 
         while (true)
         {
-            StreamJson.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject) break;
-
-            if (reader.ValueTextEquals("choices"u8))
+            if (atChoices)
             {
-                StreamJson.Read(ref reader);
-                DecodeChoices(ref reader, output);
-            }
-            else if (reader.ValueTextEquals("usage"u8))
-            {
-                StreamJson.Read(ref reader);
-                _usage = StreamJson.ReadUsage(ref reader) ?? _usage; // other chunks say "usage": null
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                StreamJson.Read(ref reader);
-                if (_id is null) _id = StreamJson.ReadString(ref reader); // same on every chunk: read once
-            }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                StreamJson.Read(ref reader);
-                if (_model is null) _model = StreamJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("created"u8))
-            {
-                StreamJson.Read(ref reader);
-                long? seconds = StreamJson.ReadInt64(ref reader);
-                if (_created is null && seconds is >= -62135596800L and <= 253402300799L)
-                    _created = DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                StreamJson.Read(ref reader);
-                if (reader.TokenType != JsonTokenType.Null) throw StreamError(data);
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                // A gateway's callback-style envelope {"success":false,"error":{...}}.
-                StreamJson.Read(ref reader);
-                if (reader.TokenType == JsonTokenType.False) throw StreamError(data);
+                atChoices = false;
             }
             else
             {
                 StreamJson.Read(ref reader);
-                reader.Skip();
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                if (reader.ValueTextEquals("choices"u8))
+                {
+                    if (envelopeSafe) RememberEnvelope(data.Span, ref reader);
+                }
+                else
+                {
+                    DecodeOtherMember(ref reader, data, ref envelopeSafe);
+                    continue;
+                }
             }
+
+            envelopeSafe = false; // only what precedes the first "choices" is an envelope
+            StreamJson.Read(ref reader);
+            DecodeChoices(ref reader, output);
         }
 
         // Anything after the object is garbage (two objects in one event, a cut-and-spliced line).
         if (reader.Read()) throw StreamJson.Unexpected(ref reader, "the end of the event");
+    }
+
+    /// <summary>A top-level member other than <c>choices</c> (reader on its name).</summary>
+    private void DecodeOtherMember(ref Utf8JsonReader reader, ReadOnlyMemory<byte> data, ref bool envelopeSafe)
+    {
+        if (reader.ValueTextEquals("usage"u8))
+        {
+            envelopeSafe = false;
+            StreamJson.Read(ref reader);
+            _usage = StreamJson.ReadUsage(ref reader) ?? _usage; // other chunks say "usage": null
+        }
+        else if (reader.ValueTextEquals("id"u8))
+        {
+            StreamJson.Read(ref reader);
+            if (_id is null) _id = StreamJson.ReadString(ref reader); // same on every chunk: read once
+        }
+        else if (reader.ValueTextEquals("model"u8))
+        {
+            StreamJson.Read(ref reader);
+            if (_model is null) _model = StreamJson.ReadString(ref reader);
+        }
+        else if (reader.ValueTextEquals("created"u8))
+        {
+            StreamJson.Read(ref reader);
+            long? seconds = StreamJson.ReadInt64(ref reader);
+            if (_created is null && seconds is >= -62135596800L and <= 253402300799L)
+                _created = DateTimeOffset.FromUnixTimeSeconds(seconds.Value);
+        }
+        else if (reader.ValueTextEquals("error"u8))
+        {
+            envelopeSafe = false;
+            StreamJson.Read(ref reader);
+            if (reader.TokenType != JsonTokenType.Null) throw StreamError(data);
+        }
+        else if (reader.ValueTextEquals("success"u8))
+        {
+            // A gateway's callback-style envelope {"success":false,"error":{...}}.
+            envelopeSafe = false;
+            StreamJson.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.False) throw StreamError(data);
+        }
+        else
+        {
+            StreamJson.Read(ref reader);
+            reader.Skip();
+        }
     }
 
     private KimiApiException StreamError(ReadOnlyMemory<byte> data)
