@@ -30,7 +30,10 @@ public sealed class EmulatorResponse
     /// <summary>Split the body into writes of at most this many bytes (default: one write per SSE event, or one write).</summary>
     public int? WriteSize { get; set; }
 
-    /// <summary>Abort the connection after this many body bytes (0 = right after the headers).</summary>
+    /// <summary>
+    /// End the connection after this many body bytes (0 = right after the headers). The bytes are
+    /// delivered, then the connection closes without the rest (no chunked terminator, no [DONE]).
+    /// </summary>
     public int? CutAfterBytes { get; set; }
 
     /// <summary>With <see cref="CutAfterBytes"/>: stop writing but keep the connection open until the client leaves (idle-timeout tests).</summary>

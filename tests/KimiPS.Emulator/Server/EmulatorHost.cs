@@ -38,6 +38,9 @@ internal static class EmulatorHost
                 listen.Use(next => connection =>
                 {
                     state.Counters.OnConnection();
+                    var transport = new CuttableTransport(connection.Transport);
+                    connection.Transport = transport;
+                    connection.Items[CuttableTransport.ItemKey] = transport;
                     return next(connection);
                 });
             });

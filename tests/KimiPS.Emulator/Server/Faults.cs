@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 
 namespace KimiPS.Emulator.Server;
@@ -56,9 +57,15 @@ internal static class Faults
         await response.Body.FlushAsync(ct);
     }
 
-    /// <summary>Abort drops the connection mid-body; a stall waits until the client gives up (or the emulator stops).</summary>
+    /// <summary>A cut ends the connection after the bytes sent so far; a stall waits until the client gives up (or the emulator stops).</summary>
     private static async Task CutAsync(HttpContext context, bool stall, CancellationToken ct)
     {
+        if (!stall && context.Features.Get<IConnectionItemsFeature>()?.Items.TryGetValue(CuttableTransport.ItemKey, out var item) == true
+            && item is CuttableTransport transport)
+        {
+            transport.Cut();
+            return;
+        }
         if (stall)
         {
             try
