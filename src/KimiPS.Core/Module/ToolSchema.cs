@@ -186,7 +186,7 @@ internal static class ToolSchema
         JsonValueKind.String => e.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.Array => e.EnumerateArray().Select(ToValue).ToArray(),
         JsonValueKind.Object => e.EnumerateObject().Aggregate(new Hashtable(StringComparer.OrdinalIgnoreCase), (t, p) => { t[p.Name] = ToValue(p.Value); return t; }),
         _ => null,
