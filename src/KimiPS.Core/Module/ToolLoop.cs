@@ -54,6 +54,18 @@ internal static class ToolLoop
     public static IReadOnlyList<ChatMessage> EchoBuiltinCalls(ChatCompletion completion) =>
         completion.ToolCalls.Where(IsBuiltin).Select(Echo).ToList();
 
+    /// <summary>Longest tool result sent back: a command's output can be huge, and every character costs context and money.</summary>
+    public const int MaxResultLength = 20000;
+
+    /// <summary>A command's output as a tool result: trimmed, "(no output)" when empty, cut at <see cref="MaxResultLength"/> with a note.</summary>
+    public static string FormatResult(string? output)
+    {
+        var text = (output ?? "").Trim();
+        if (text.Length == 0) return "(no output)";
+        if (text.Length <= MaxResultLength) return text;
+        return text.Substring(0, MaxResultLength) + $"\n… (output truncated: {text.Length - MaxResultLength} more characters)";
+    }
+
     /// <summary>Whether the answer asks for tools rather than ending the turn.</summary>
     public static bool WantsTools(ChatCompletion completion) =>
         completion.FinishReason == "tool_calls" && completion.ToolCalls.Count > 0;

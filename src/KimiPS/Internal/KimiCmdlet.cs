@@ -33,13 +33,16 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     {
         get
         {
-            if (_client is null)
-            {
-                _client = new KimiClient(ActiveConnection.CreateClientOptions());
-                _client.Diagnostic += OnDiagnostic;
-            }
-            return _client;
+            return _client ??= CreateClient(ActiveConnection);
         }
+    }
+
+    /// <summary>A client for <paramref name="connection"/> whose diagnostics reach this cmdlet's streams.</summary>
+    internal KimiClient CreateClient(KimiConnection connection)
+    {
+        var client = new KimiClient(connection.CreateClientOptions());
+        client.Diagnostic += OnDiagnostic;
+        return client;
     }
 
     /// <summary>The connection, or null when none is configured (for cmdlets that must not fail on that).</summary>
@@ -76,14 +79,20 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     internal T Call<T>(Func<KimiClient, CancellationToken, T> call)
     {
         var client = Client;
+        return Wait(ct => call(client, ct));
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool while the pipeline thread writes what it posts.</summary>
+    internal T Wait<T>(Func<CancellationToken, T> work)
+    {
         var token = StopToken;
         try
         {
-            return _dispatcher.Run(() => call(client, token));
+            return _dispatcher.Run(() => work(token));
         }
         finally
         {
-            _dispatcher.Pump();
+            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
         }
     }
 
@@ -164,11 +173,8 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing) return;
-        if (_client != null)
-        {
-            _client.Diagnostic -= OnDiagnostic;
-            _client.Dispose();
-        }
+        // The clients share pooled connections in the core; disposing one releases nothing shared.
+        _client?.Dispose();
         _cts.Dispose();
     }
 }

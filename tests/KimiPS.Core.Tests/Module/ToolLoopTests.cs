@@ -117,3 +117,22 @@ public class ToolLoopTests
         Assert.DoesNotContain(sent[1].Messages, m => m.Partial);
     }
 }
+
+public class ToolResultTests
+{
+    [Fact]
+    public void Results_are_trimmed_and_empty_output_is_said()
+    {
+        Assert.Equal("(no output)", ToolLoop.FormatResult("  \r\n"));
+        Assert.Equal("(no output)", ToolLoop.FormatResult(null));
+        Assert.Equal("42", ToolLoop.FormatResult("\n42\n"));
+    }
+
+    [Fact]
+    public void Long_results_are_cut_with_a_note()
+    {
+        var result = ToolLoop.FormatResult(new string('x', ToolLoop.MaxResultLength + 5));
+        Assert.StartsWith(new string('x', ToolLoop.MaxResultLength) + "\n…", result);
+        Assert.EndsWith("5 more characters)", result);
+    }
+}
