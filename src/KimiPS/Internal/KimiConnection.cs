@@ -16,7 +16,8 @@ public sealed class KimiConnection
     internal KimiConnection(SecureString key, string keyHint, Uri baseUri, KimiRegion region, string defaultModel,
         int maxRetries, TimeSpan timeout, Uri? proxy, ICredentials? proxyCredentials, KimiRateLimits rateLimits, string source)
     {
-        _key = key.IsReadOnly() ? key : ReadOnlyCopy(key);
+        // Always a copy: the caller may dispose or change its SecureString after Connect-Kimi returns.
+        _key = ReadOnlyCopy(key);
         KeyHint = keyHint;
         BaseUri = baseUri;
         Region = region;
