@@ -18,7 +18,7 @@ namespace KimiPS.Commands;
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
 /// calls of tools made by New-KimiTool -Command are run (each through ShouldProcess, so -Confirm and -WhatIf
-/// apply) and their output is sent back until the model answers. -ThrottleLimit runs several piped prompts at
+/// apply) and their output is sent back until the model answers. -WhatIf reports the request instead of sending it. -ThrottleLimit runs several piped prompts at
 /// once and still writes the answers in input order. Sampling options a model does not accept are dropped with a warning.
 /// </remarks>
 /// <example>
@@ -233,6 +233,8 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         foreach (var image in _images) input.Images.Add(image);
         if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
 
+        // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
+        if (!ShouldProcess(_template.Model, "Send a chat request")) return;
         if (_queue is null)
         {
             Try(target, () => Converse(input));
