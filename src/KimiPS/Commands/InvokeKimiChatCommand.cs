@@ -18,8 +18,9 @@ namespace KimiPS.Commands;
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
 /// calls of tools made by New-KimiTool -Command are run (each through ShouldProcess, so -Confirm and -WhatIf
-/// apply) and their output is sent back until the model answers. -WhatIf reports the request instead of sending it. -ThrottleLimit runs several piped prompts at
-/// once and still writes the answers in input order. Sampling options a model does not accept are dropped with a warning.
+/// apply) and their output is sent back until the model answers. -WhatIf reports the request instead of
+/// sending it. -ThrottleLimit runs several piped prompts at once and still writes the answers in input order.
+/// Sampling options a model does not accept are dropped with a warning.
 /// </remarks>
 /// <example>
 /// <code>PS> Invoke-KimiChat 'Explain PowerShell splatting in two sentences.'</code>
