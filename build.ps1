@@ -30,7 +30,8 @@ $Solution = Join-Path $RepoRoot 'KimiPS.sln'
 $Stage = Join-Path $RepoRoot 'out/KimiPS'
 $Manifest = Join-Path $Stage 'KimiPS.psd1'
 
-# A simple function on purpose: $args passes -c, -t:... straight to dotnet.
+# A simple function: $args go to dotnet as given (options are quoted at the call sites so
+# PowerShell never parses them as its own parameters).
 function Invoke-Dotnet {
     Write-Host "> dotnet $($args -join ' ')" -ForegroundColor Cyan
     & dotnet @args
@@ -44,15 +45,15 @@ function ConvertTo-Literal([string] $Text) {
 }
 
 function Invoke-BuildTask {
-    Invoke-Dotnet build $Solution -c $Configuration
+    Invoke-Dotnet build $Solution '-c' $Configuration
     if ($Configuration -ne 'Release') {
         # Staging runs after Build in Release only; any other configuration asks for it explicitly.
-        Invoke-Dotnet build (Join-Path $RepoRoot 'src/KimiPS/KimiPS.csproj') -c $Configuration -t:StageModule
+        Invoke-Dotnet build (Join-Path $RepoRoot 'src/KimiPS/KimiPS.csproj') '-c' $Configuration '-t:StageModule'
     }
 }
 
 function Invoke-TestTask {
-    Invoke-Dotnet test $Solution -c $Configuration
+    Invoke-Dotnet test $Solution '-c' $Configuration
 }
 
 function Invoke-PesterTask {
