@@ -12,7 +12,7 @@ public sealed class CmdletRuleTests : IClassFixture<SampleModule>
     [Fact]
     public void Good_sample_cmdlets_pass_every_rule()
     {
-        var violations = new[] { "Get-KimiWidget", "Remove-KimiWidget" }
+        var violations = new[] { "Connect-Kimi", "Get-KimiWidget", "Remove-KimiWidget" }
             .SelectMany(name => CmdletRules.All.Values.SelectMany(rule => rule(_sample[name])));
         Assert.Empty(violations);
     }

@@ -28,7 +28,7 @@ public sealed class HelpGenTests : IClassFixture<SampleModule>
     {
         Assert.Equal(XName.Get("helpItems", "http://msh"), _maml.Root!.Name);
         Assert.Equal("maml", _maml.Root.Attribute("schema")!.Value);
-        Assert.Equal(4, _maml.Root.Elements(Command + "command").Count());
+        Assert.Equal(5, _maml.Root.Elements(Command + "command").Count());
     }
 
     [Fact]

@@ -21,7 +21,8 @@ internal static class CmdletRules
 
     public static IEnumerable<string> SingularPrefixedNoun(CmdletModel c)
     {
-        if (!c.Noun.StartsWith(NounPrefix, StringComparison.Ordinal) || c.Noun.Length == NounPrefix.Length)
+        // The prefix alone is a noun too: Connect-Kimi, Disconnect-Kimi.
+        if (!c.Noun.StartsWith(NounPrefix, StringComparison.Ordinal))
         {
             yield return $"{c.Name}: noun '{c.Noun}' must start with '{NounPrefix}'.";
         }

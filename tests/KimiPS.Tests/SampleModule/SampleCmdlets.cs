@@ -54,6 +54,15 @@ public sealed class RemoveKimiWidgetCommand : PSCmdlet
     public string Id { get; set; } = "";
 }
 
+/// <summary>Connects; the prefix alone is a valid noun.</summary>
+/// <remarks>Sets the session's connection.</remarks>
+/// <example><code>Connect-Kimi</code><para>Connects.</para></example>
+[Cmdlet(VerbsCommunications.Connect, "Kimi")]
+[OutputType(typeof(KimiWidget))]
+public sealed class ConnectKimiCommand : PSCmdlet
+{
+}
+
 // Breaks every rule: unsealed, unapproved verb, plural noun without the prefix's singular form,
 // no [OutputType], no ShouldProcess on a Remove, duplicate positions, two by-value pipeline
 // parameters, an optional positional before a mandatory one, an STJ type in a parameter,
