@@ -60,7 +60,7 @@ Describe 'Errors' {
         $env:MOONSHOT_API_KEY = $null   # the environment key is the fallback connection
         try {
             Disconnect-Kimi
-            { Get-KimiModel -ErrorAction Stop } | Should -Throw -ErrorId 'KimiNotConnected'
+            { Get-KimiBalance -ErrorAction Stop } | Should -Throw -ErrorId 'KimiNotConnected'
         }
         finally {
             $env:MOONSHOT_API_KEY = $saved
