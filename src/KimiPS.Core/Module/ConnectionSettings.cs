@@ -1,0 +1,99 @@
+namespace KimiPS.Core;
+
+/// <summary>A key and endpoint found in the environment (MOONSHOT_API_KEY, MOONSHOT_BASE_URL).</summary>
+internal sealed class EnvironmentConnection
+{
+    public EnvironmentConnection(string apiKey, Uri baseUri, KimiRegion region)
+    {
+        ApiKey = apiKey;
+        BaseUri = baseUri;
+        Region = region;
+    }
+
+    public string ApiKey { get; }
+    public Uri BaseUri { get; }
+    public KimiRegion Region { get; }
+}
+
+/// <summary>The connection decisions that need no PowerShell: endpoint from region or URI, environment fallback, validation messages.</summary>
+internal static class ConnectionSettings
+{
+    public const string DefaultModel = "kimi-k2.6";
+    public const string ApiKeyVariable = "MOONSHOT_API_KEY";
+    public const string BaseUrlVariable = "MOONSHOT_BASE_URL";
+
+    /// <summary>-BaseUri wins over -Region; the region of a URI is China/Global for the two Kimi hosts, else Custom.</summary>
+    public static (Uri BaseUri, KimiRegion Region) ResolveEndpoint(KimiRegion region, Uri? baseUri)
+    {
+        if (baseUri is null) return (region == KimiRegion.Global ? KimiEndpoints.Global : KimiEndpoints.China, region == KimiRegion.Global ? KimiRegion.Global : KimiRegion.China);
+        if (!baseUri.IsAbsoluteUri)
+            throw Errors.InvalidParameter("BaseUri", $"is '{baseUri}', which is not an absolute URI", "Pass a full URI such as https://api.moonshot.ai/v1/.");
+        var normalized = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+        return (normalized, RegionOf(normalized));
+    }
+
+    public static KimiRegion RegionOf(Uri baseUri)
+    {
+        if (string.Equals(baseUri.Host, KimiEndpoints.China.Host, StringComparison.OrdinalIgnoreCase)) return KimiRegion.China;
+        if (string.Equals(baseUri.Host, KimiEndpoints.Global.Host, StringComparison.OrdinalIgnoreCase)) return KimiRegion.Global;
+        return KimiRegion.Custom;
+    }
+
+    /// <summary>The environment's connection, or null when MOONSHOT_API_KEY is not set.</summary>
+    public static EnvironmentConnection? FromEnvironment(Func<string, string?> getVariable)
+    {
+        var key = getVariable(ApiKeyVariable)?.Trim();
+        if (string.IsNullOrEmpty(key)) return null;
+        Uri? baseUri = null;
+        var url = getVariable(BaseUrlVariable)?.Trim();
+        if (!string.IsNullOrEmpty(url) && !Uri.TryCreate(url, UriKind.Absolute, out baseUri))
+            throw Errors.InvalidParameter(BaseUrlVariable, $"(an environment variable) is '{url}', which is not an absolute URI",
+                "Set MOONSHOT_BASE_URL to a full URI such as https://api.moonshot.ai/v1, or remove it to use the China platform.");
+        var (resolved, region) = ResolveEndpoint(KimiRegion.China, baseUri);
+        return new EnvironmentConnection(key!, resolved, region);
+    }
+
+    /// <summary>The error for a failed Connect-Kimi validation: the test's own id, and on a 401 which platform the key belongs to.</summary>
+    public static KimiException ValidationFailed(KimiConnectionTest test, KimiRegion region)
+    {
+        var id = test.ErrorId ?? (test.Reachable ? KimiErrorIds.AuthenticationFailed : KimiErrorIds.ConnectionFailed);
+        var category = id switch
+        {
+            KimiErrorIds.AuthenticationFailed => KimiErrorCategories.AuthenticationError,
+            KimiErrorIds.ConnectionFailed or KimiErrorIds.StreamInterrupted => KimiErrorCategories.ConnectionError,
+            KimiErrorIds.Timeout => KimiErrorCategories.OperationTimeout,
+            KimiErrorIds.PermissionDenied => KimiErrorCategories.PermissionDenied,
+            KimiErrorIds.QuotaExceeded => KimiErrorCategories.QuotaExceeded,
+            KimiErrorIds.ServerError => KimiErrorCategories.ResourceUnavailable,
+            KimiErrorIds.ProtocolError => KimiErrorCategories.ProtocolError,
+            _ => KimiErrorCategories.AuthenticationError,
+        };
+        var message = string.IsNullOrWhiteSpace(test.Message) ? $"The connection to {test.BaseUri} failed ({id})." : test.Message;
+        string action;
+        if (id == KimiErrorIds.AuthenticationFailed && Enum.TryParse<KimiRegion>(test.KeyRegion, true, out var keyRegion) && keyRegion != region)
+        {
+            message += $" The key belongs to the {keyRegion} platform, not {region}.";
+            action = $"Run Connect-Kimi again with -Region {keyRegion} (keys from platform.moonshot.{(keyRegion == KimiRegion.Global ? "ai" : "cn")} work only there).";
+        }
+        else if (id == KimiErrorIds.AuthenticationFailed)
+        {
+            action = "Check the key on the platform's console (China: platform.moonshot.cn, Global: platform.moonshot.ai) and its -Region; a key works only on the platform that issued it.";
+        }
+        else
+        {
+            action = "Check the network, proxy (-Proxy) and -BaseUri, or run Test-KimiConnection for details. Use -SkipValidation to connect without checking.";
+        }
+        return new KimiException(id, category, message, action);
+    }
+
+    /// <summary>What Test-KimiConnection reports when no key is configured (it never throws for a failed check).</summary>
+    public static KimiConnectionTest NotConnectedResult()
+    {
+        var error = Errors.NotConnected();
+        return new KimiConnectionTest
+        {
+            ErrorId = error.ErrorId,
+            Message = error.Message + " " + error.RecommendedAction,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+namespace KimiPS.Core;
+
+/// <summary>
+/// Error ids the module adds to the client's catalogue (<see cref="KimiErrorIds"/>): conditions that only
+/// exist at the PowerShell surface (pipeline input, paths, saved conversations). Stable: scripts branch on them.
+/// </summary>
+public static class KimiModuleErrorIds
+{
+    /// <summary>An object piped to a cmdlet that it cannot use.</summary>
+    public const string UnsupportedInput = "KimiUnsupportedInput";
+    /// <summary>A file that is not a KimiPS conversation (Import-KimiConversation).</summary>
+    public const string InvalidConversationFile = "KimiInvalidConversationFile";
+    /// <summary>A -Path or -LiteralPath that does not resolve to a file-system item.</summary>
+    public const string PathNotFound = "KimiPathNotFound";
+    /// <summary>Export-KimiConversation -NoClobber found an existing file.</summary>
+    public const string FileExists = "KimiFileExists";
+}
+
+/// <summary>Builds the module-level errors; messages name the parameter and the fix (DESIGN.md §7).</summary>
+internal static class ModuleErrors
+{
+    public static KimiException UnsupportedInput(string parameterName, object input, string fix) =>
+        new(KimiModuleErrorIds.UnsupportedInput, "InvalidType",
+            $"Parameter '{parameterName}' cannot use an input of type {input.GetType().FullName}.", fix);
+
+    public static KimiException InvalidConversationFile(string path, string problem) =>
+        new(KimiModuleErrorIds.InvalidConversationFile, KimiErrorCategories.InvalidData,
+            $"'{path}' is not a KimiPS conversation: {problem}.",
+            "Pass a file written by Export-KimiConversation, or a JSON array of chat messages.");
+
+    public static KimiException PathNotFound(string parameterName, string path) =>
+        new(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
+            $"Parameter '{parameterName}': cannot find a file at '{path}'.",
+            "Check the path; use -LiteralPath when the name contains wildcard characters such as [ ].");
+
+    public static KimiException FileExists(string path) =>
+        new(KimiModuleErrorIds.FileExists, "ResourceExists",
+            $"'{path}' already exists and -NoClobber was given.",
+            "Choose another -Path, or omit -NoClobber to overwrite the file.");
+}

@@ -1,0 +1,194 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace KimiPS.Core;
+
+/// <summary>
+/// One parameter of a command, as plain data: New-KimiTool -Command reads these from the command's
+/// metadata so the schema mapping is testable without PowerShell.
+/// </summary>
+internal sealed class ToolParameter
+{
+    public ToolParameter(string name, Type type)
+    {
+        Name = name;
+        Type = type;
+    }
+
+    public string Name { get; }
+    public Type Type { get; }
+    /// <summary>A switch parameter (PowerShell's SwitchParameter type is not visible to the core).</summary>
+    public bool IsSwitch { get; set; }
+    public bool IsMandatory { get; set; }
+    /// <summary>From [ValidateSet]: becomes the schema's enum.</summary>
+    public IList<string>? AllowedValues { get; set; }
+    /// <summary>From HelpMessage: becomes the schema's description.</summary>
+    public string? Description { get; set; }
+}
+
+/// <summary>Tool names, JSON schemas for tool parameters, and the model's call arguments.</summary>
+internal static class ToolSchema
+{
+    /// <summary>Kimi's rule for function names (reference/kimi-api.md §3.1); '$' is reserved for built-ins.</summary>
+    private static readonly Regex NamePattern = new("^[a-zA-Z_][a-zA-Z0-9_-]{2,63}$", RegexOptions.CultureInvariant);
+
+    /// <summary>PowerShell's common and risk-mitigation parameters: never offered to the model.</summary>
+    public static readonly ISet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+        "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer",
+        "PipelineVariable", "WhatIf", "Confirm", "UseTransaction",
+    };
+
+    public const string EmptyObjectSchema = "{\"type\":\"object\",\"properties\":{}}";
+
+    public static void ValidateName(string name, string parameterName)
+    {
+        if (!NamePattern.IsMatch(name))
+            throw Errors.InvalidParameter(parameterName, $"is '{name}', which is not a valid tool name",
+                "Use 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example Get-DiskUsage).");
+    }
+
+    /// <summary>Checks that <paramref name="json"/> is a JSON object (a tool's parameters or a response schema must be one).</summary>
+    public static void ValidateObjectSchema(string json, string parameterName)
+    {
+        JsonValueKind kind;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            kind = doc.RootElement.ValueKind;
+        }
+        catch (JsonException ex)
+        {
+            throw Errors.InvalidParameter(parameterName, "is not valid JSON (" + ex.Message + ")",
+                "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
+        }
+        if (kind != JsonValueKind.Object)
+            throw Errors.InvalidParameter(parameterName, $"has a JSON {kind.ToString().ToLowerInvariant()} at its root, not an object",
+                "The root of the schema must be an object: {\"type\":\"object\",\"properties\":{…}}.");
+    }
+
+    /// <summary>The JSON schema of an object whose properties are <paramref name="parameters"/> (common parameters skipped).</summary>
+    public static string FromParameters(IEnumerable<ToolParameter> parameters)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            var required = new List<string>();
+            w.WriteStartObject();
+            w.WriteString("type", "object");
+            w.WriteStartObject("properties");
+            foreach (var p in parameters)
+            {
+                if (CommonParameters.Contains(p.Name)) continue;
+                w.WritePropertyName(p.Name);
+                WriteType(w, p.IsSwitch ? typeof(bool) : p.Type, p.AllowedValues, p.Description);
+                if (p.IsMandatory && !p.IsSwitch) required.Add(p.Name);
+            }
+            w.WriteEndObject();
+            if (required.Count > 0)
+            {
+                w.WriteStartArray("required");
+                foreach (var r in required) w.WriteStringValue(r);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The JSON type for a .NET type: string, integer, number, boolean, array or object.</summary>
+    public static string JsonTypeOf(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(bool)) return "boolean";
+        if (type == typeof(byte) || type == typeof(sbyte) || type == typeof(short) || type == typeof(ushort) ||
+            type == typeof(int) || type == typeof(uint) || type == typeof(long) || type == typeof(ulong)) return "integer";
+        if (type == typeof(float) || type == typeof(double) || type == typeof(decimal)) return "number";
+        if (type == typeof(string) || type == typeof(char) || type.IsEnum) return "string";
+        if (typeof(IDictionary).IsAssignableFrom(type)) return "object";
+        if (type.IsArray || typeof(IEnumerable).IsAssignableFrom(type)) return "array";
+        // Anything else (DateTime, Uri, Guid, PowerShell's own types): PowerShell converts it from text.
+        return "string";
+    }
+
+    private static void WriteType(Utf8JsonWriter w, Type type, IList<string>? allowed, string? description)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var jsonType = JsonTypeOf(type);
+        w.WriteStartObject();
+        w.WriteString("type", jsonType);
+        if (!string.IsNullOrWhiteSpace(description)) w.WriteString("description", description);
+        if (jsonType == "array")
+        {
+            w.WritePropertyName("items");
+            WriteType(w, ElementTypeOf(type), allowed, null);
+        }
+        else
+        {
+            var values = allowed is { Count: > 0 } ? allowed : type.IsEnum ? Enum.GetNames(type) : null;
+            if (values != null)
+            {
+                w.WriteStartArray("enum");
+                foreach (var v in values) w.WriteStringValue(v);
+                w.WriteEndArray();
+            }
+            if (type == typeof(DateTime) || type == typeof(DateTimeOffset)) w.WriteString("format", "date-time");
+        }
+        w.WriteEndObject();
+    }
+
+    private static Type ElementTypeOf(Type type)
+    {
+        if (type.IsArray) return type.GetElementType()!;
+        var enumerable = type.GetInterfaces().Concat(new[] { type })
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0] ?? typeof(string);
+    }
+
+    /// <summary>
+    /// The model's arguments (a JSON object) as a splattable table: strings, long or double, bool, object[] and
+    /// nested Hashtables. Nulls are dropped (an omitted optional parameter), and so are names not in
+    /// <paramref name="knownParameters"/> when it is given, so a hallucinated argument cannot break the call.
+    /// </summary>
+    public static Hashtable ParseArguments(string json, ICollection<string>? knownParameters = null)
+    {
+        var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(json)) return table;
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.InvalidData,
+                "The model's tool arguments are not valid JSON: " + ex.Message, "Ask again; the model usually corrects itself.");
+        }
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.InvalidData,
+                    "The model's tool arguments are not a JSON object.", "Ask again; the model usually corrects itself.");
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (knownParameters != null && !knownParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) continue;
+                var value = ToValue(p.Value);
+                if (value != null) table[p.Name] = value;
+            }
+        }
+        return table;
+    }
+
+    private static object? ToValue(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
+        JsonValueKind.Array => e.EnumerateArray().Select(ToValue).ToArray(),
+        JsonValueKind.Object => e.EnumerateObject().Aggregate(new Hashtable(StringComparer.OrdinalIgnoreCase), (t, p) => { t[p.Name] = ToValue(p.Value); return t; }),
+        _ => null,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using KimiPS.Core;
+
+namespace KimiPS.Commands;
+
+/// <summary>Lists the models your Kimi account can use, with context length and capabilities.</summary>
+/// <remarks>
+/// Get-KimiModel reads the live model list (GET /v1/models): each KimiModel has its id, context length, and
+/// whether it accepts images or video and can reason. The list is the authority on which ids work for the
+/// account; models are retired regularly, so scripts should not hard-code ids. The result also refreshes the
+/// cache behind tab completion of every -Model parameter.
+/// </remarks>
+/// <example>
+/// <code>PS> Get-KimiModel</code>
+/// <para>Lists every model.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-KimiModel kimi-k2* | Where-Object SupportsImageIn</code>
+/// <para>Lists the kimi-k2 models that accept images.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "KimiModel")]
+[OutputType(typeof(KimiModel))]
+public sealed class GetKimiModelCommand : KimiCmdlet
+{
+    /// <summary>Only models whose id matches (wildcards allowed).</summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[]? Name { get; set; }
+
+    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public KimiConnection? Connection { get; set; }
+
+    internal override KimiConnection? ConnectionParameter => Connection;
+
+    protected override void EndProcessing()
+    {
+        IReadOnlyList<KimiModel> models = Array.Empty<KimiModel>();
+        if (!Try(null, () => models = Call((client, ct) => client.ListModels(ct)))) return;
+        ModelListCache.Shared.Set(ActiveConnection.CacheKey, models.Select(m => m.Id));
+        var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+        foreach (var model in models)
+        {
+            if (patterns is null || patterns.Any(p => p.IsMatch(model.Id))) WriteObject(model);
+        }
+    }
+}

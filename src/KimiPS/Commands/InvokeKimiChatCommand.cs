@@ -1,0 +1,418 @@
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.ExceptionServices;
+using KimiPS.Core;
+
+namespace KimiPS.Commands;
+
+/// <summary>Sends a prompt, piped text or documents to a Kimi model and returns the answer.</summary>
+/// <remarks>
+/// Invoke-KimiChat asks a Kimi model a question. Each object piped to it makes one request: a string is the
+/// prompt, or, when -Prompt is also given, the material the prompt is about (sent before it); a KimiFile from
+/// Send-KimiFile or a KimiFileContent from Get-KimiFileContent becomes a system message holding the document's
+/// text, which is how Kimi reads documents. Without -Stream the result is a ChatCompletion (its Content is the
+/// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream, ChatChunk objects are written
+/// the moment they arrive and print as a live answer; the last one carries the whole ChatCompletion.
+///
+/// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
+/// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
+/// calls of tools made by New-KimiTool -Command are run (each through ShouldProcess, so -Confirm and -WhatIf
+/// apply) and their output is sent back until the model answers. -WhatIf reports the request instead of
+/// sending it. -ThrottleLimit runs several piped prompts at once and still writes the answers in input order.
+/// Sampling options a model does not accept are dropped with a warning.
+/// </remarks>
+/// <example>
+/// <code>PS> Invoke-KimiChat 'Explain PowerShell splatting in two sentences.'</code>
+/// <para>Asks one question with the connection's default model and prints the answer.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ChildItem *.pdf | Send-KimiFile | Get-KimiFileContent | Invoke-KimiChat 'Summarize this document in five bullet points.'</code>
+/// <para>Uploads each PDF, fetches its extracted text and asks for a summary of each document.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-Content .\error.log -Raw | Invoke-KimiChat 'What went wrong here?' -Stream</code>
+/// <para>Sends the log as material before the question and prints the answer as it is generated.</para>
+/// </example>
+/// <example>
+/// <code>PS> $c = New-KimiConversation -SystemPrompt 'You are a terse Linux admin.'
+/// PS> Invoke-KimiChat 'How do I list open ports?' -Conversation $c
+/// PS> Invoke-KimiChat 'And only for TCP?' -Conversation $c</code>
+/// <para>Holds a multi-turn conversation; the second question is understood in the context of the first.</para>
+/// </example>
+/// <example>
+/// <code>PS> Invoke-KimiChat 'What is the top PowerShell news this week?' -WebSearch -Thinking disabled</code>
+/// <para>Lets the model search the web (Kimi runs the search) before answering.</para>
+/// </example>
+/// <example>
+/// <code>PS> $tool = New-KimiTool -Command Get-Service -IncludeParameter Name
+/// PS> Invoke-KimiChat 'Is the Spooler service running?' -Tool $tool -InvokeTools -Confirm</code>
+/// <para>Lets the model call Get-Service, asking for confirmation before each call.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-Content questions.txt | Invoke-KimiChat -ThrottleLimit 4 | Select-Object -ExpandProperty Content</code>
+/// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ChatCompletion), typeof(ChatChunk))]
+public sealed class InvokeKimiChatCommand : KimiCmdlet
+{
+    private ChatRequest _template = null!;
+    private readonly List<ChatContentPart> _images = new();
+    private CommandToolRunner? _runner;
+    private OrderedWorkQueue<ChatJob, ChatCompletion>? _queue;
+
+    /// <summary>The question or instruction. Piped text is the material it is about.</summary>
+    [Parameter(Position = 0)]
+    [AllowEmptyString]
+    public string? Prompt { get; set; }
+
+    /// <summary>Text (the prompt, or the material when -Prompt is given), a KimiFile, a KimiFileContent, or a ChatMessage. Each piped object makes one request.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public object? InputObject { get; set; }
+
+    /// <summary>Instructions sent first, as a system message. Not stored in a -Conversation (give New-KimiConversation -SystemPrompt for that).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SystemPrompt { get; set; }
+
+    /// <summary>The model id. Default: the conversation's model, else the connection's default (kimi-k2.6).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(KimiModelCompleter))]
+    public string? Model { get; set; }
+
+    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion.</summary>
+    [Parameter]
+    public SwitchParameter Stream { get; set; }
+
+    /// <summary>A conversation from New-KimiConversation or Import-KimiConversation: sent as history, and extended with this turn.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public KimiConversation? Conversation { get; set; }
+
+    /// <summary>Messages to send as they are (after the history, before the prompt), for example [KimiPS.Core.ChatMessage]::User('…').</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ChatMessage[]? Message { get; set; }
+
+    /// <summary>Image files (png, jpg, jpeg, webp, gif) sent with the prompt to a vision model. Wildcards are allowed.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[]? Image { get; set; }
+
+    /// <summary>Sampling temperature, 0 to 1. Fixed on kimi-k2.5/k2.6/k2.7-code/k3 (a different value is dropped with a warning).</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double Temperature { get; set; }
+
+    /// <summary>Nucleus sampling, 0 to 1. Fixed on the newest models.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double TopP { get; set; }
+
+    /// <summary>Most tokens to generate, reasoning included.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxTokens { get; set; }
+
+    /// <summary>How many answers to generate (1 to 5; more than 1 needs a temperature of at least 0.3).</summary>
+    [Parameter]
+    [ValidateRange(1, 5)]
+    public int N { get; set; }
+
+    /// <summary>Up to five strings that end the answer when generated.</summary>
+    [Parameter]
+    [ValidateCount(1, 5)]
+    public string[]? Stop { get; set; }
+
+    /// <summary>JSON mode: the answer is a JSON object. Describe the wanted fields in the prompt.</summary>
+    [Parameter]
+    public SwitchParameter Json { get; set; }
+
+    /// <summary>A JSON schema (text) the answer must follow.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? JsonSchema { get; set; }
+
+    /// <summary>Tools the model may call (New-KimiTool). Their calls are in the answer's ToolCalls unless -InvokeTools runs them.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ChatTool[]? Tool { get; set; }
+
+    /// <summary>auto, none, required, or a tool name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ToolChoice { get; set; }
+
+    /// <summary>Runs the model's calls of tools made by New-KimiTool -Command (each through ShouldProcess) and sends the results back until it answers.</summary>
+    [Parameter]
+    public SwitchParameter InvokeTools { get; set; }
+
+    /// <summary>Most requests of one tool loop (-InvokeTools, -WebSearch). Default 10.</summary>
+    [Parameter]
+    [ValidateRange(1, 50)]
+    public int MaxToolRounds { get; set; } = ToolLoop.DefaultMaxRounds;
+
+    /// <summary>Lets the model search the web with Kimi's built-in $web_search (billed per search). Not available with thinking on some models: add -Thinking disabled.</summary>
+    [Parameter]
+    public SwitchParameter WebSearch { get; set; }
+
+    /// <summary>Turns thinking on or off on models that have the switch (kimi-k2.5, kimi-k2.6). Default: the model's.</summary>
+    [Parameter]
+    [ValidateSet("enabled", "disabled")]
+    public string? Thinking { get; set; }
+
+    /// <summary>Preserved Thinking: the model sees the reasoning of earlier turns (kimi-k2.6).</summary>
+    [Parameter]
+    public SwitchParameter KeepThinking { get; set; }
+
+    /// <summary>How hard kimi-k3 thinks: low, high or max.</summary>
+    [Parameter]
+    [ValidateSet("low", "high", "max")]
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>Partial Mode: the start of the answer, which the model continues.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Prefix { get; set; }
+
+    /// <summary>When an answer stops at the token limit, continue it this many times at most.</summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int AutoContinue { get; set; }
+
+    /// <summary>How many piped prompts run at once (default 1). Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 1;
+
+    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public KimiConnection? Connection { get; set; }
+
+    internal override KimiConnection? ConnectionParameter => Connection;
+
+    protected override void BeginProcessing()
+    {
+        bool? thinking = null;
+        try
+        {
+            ChatInputBuilder.ValidateOptions(ThrottleLimit, Stream, Conversation != null, InvokeTools, Json, JsonSchema, Prefix);
+            thinking = ChatInputBuilder.ParseThinking(Thinking);
+            foreach (var path in ResolveImages()) _images.Add(ImageInput.Load(path));
+        }
+        catch (KimiException ex)
+        {
+            ThrowTerminating(ex);
+        }
+        _template = CreateTemplate(thinking);
+
+        if (InvokeTools)
+        {
+            _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool);
+            if (Tool is null || Tool.All(t => KimiToolBinding.CommandOf(t) is null))
+                WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
+        }
+
+        if (ThrottleLimit > 1)
+        {
+            var client = Client;
+            _queue = new OrderedWorkQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), ActiveConnection.RateLimits, StopToken);
+            PostTarget = _queue.Post;
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        var item = PipelineInput.Unwrap(InputObject);
+        var target = item ?? Prompt;
+        var input = new ChatInput { Prompt = Prompt, SystemPrompt = SystemPrompt, History = Conversation?.Messages, Prefix = Prefix };
+        foreach (var m in Message ?? Array.Empty<ChatMessage>()) input.Messages.Add(m);
+        foreach (var image in _images) input.Images.Add(image);
+        if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
+
+        // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
+        if (!ShouldProcess(_template.Model, "Send a chat request")) return;
+        if (_queue is null)
+        {
+            Try(target, () => Converse(input));
+            return;
+        }
+        // Build (and validate) here, so a bad item fails at once and in order; the request runs on the queue.
+        if (input.PendingFiles.Count == 0 && !Try(target, () => ChatInputBuilder.Build(input))) return;
+        var queue = _queue;
+        if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady());
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_queue != null) WriteResults(_queue.Finish());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _queue?.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private ChatRequest CreateTemplate(bool? thinking)
+    {
+        var bound = MyInvocation.BoundParameters;
+        var request = new ChatRequest
+        {
+            Model = Model ?? Conversation?.Model ?? ActiveConnection.DefaultModel,
+            Temperature = bound.ContainsKey(nameof(Temperature)) ? Temperature : null,
+            TopP = bound.ContainsKey(nameof(TopP)) ? TopP : null,
+            MaxTokens = bound.ContainsKey(nameof(MaxTokens)) ? MaxTokens : null,
+            N = bound.ContainsKey(nameof(N)) ? N : null,
+            Stop = Stop,
+            ToolChoice = ToolChoice,
+            Thinking = thinking,
+            KeepThinking = KeepThinking,
+            ReasoningEffort = ReasoningEffort,
+            AutoContinue = AutoContinue,
+        };
+        if (Json) request.ResponseFormat = ChatResponseFormat.JsonObject;
+        else if (JsonSchema != null) request.ResponseFormat = ChatResponseFormat.JsonSchema("response", JsonSchema);
+
+        var tools = new List<ChatTool>(Tool ?? Array.Empty<ChatTool>());
+        if (WebSearch && !tools.Any(t => t.Name == ChatTool.WebSearch.Name)) tools.Add(ChatTool.WebSearch);
+        if (tools.Count > 0) request.Tools = tools;
+        return request;
+    }
+
+    private IEnumerable<string> ResolveImages()
+    {
+        foreach (var path in Image ?? Array.Empty<string>())
+        {
+            Collection<string> resolved;
+            try
+            {
+                resolved = GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+            {
+                throw ModuleErrors.PathNotFound("Image", path);
+            }
+            if (resolved.Count == 0) throw ModuleErrors.PathNotFound("Image", path);
+            foreach (var r in resolved) yield return r;
+        }
+    }
+
+    /// <summary>One request on the pipeline thread: streamed or not, with the tool loop and the conversation.</summary>
+    private void Converse(ChatInput input)
+    {
+        if (input.PendingFiles.Count > 0)
+        {
+            var client = Client;
+            Wait(ct => { FetchFiles(client, input, ct); return true; });
+        }
+        var turn = ChatInputBuilder.Build(input);
+        var request = _template.Clone();
+        request.Messages = turn.Request;
+        var result = ToolLoop.Run(request, Stream ? StreamRound : SendRound, _runner, MaxToolRounds);
+        WriteLoopWarnings(result, WriteWarning);
+        if (!Stream) WriteObject(result.Completion);
+        Conversation?.AppendTurn(turn.NewMessages.Concat(result.AddedMessages), result.Completion);
+    }
+
+    private ChatCompletion SendRound(ChatRequest request) => Call((client, ct) => client.Chat(request, ct));
+
+    /// <summary>Enumerates the stream on the pipeline thread: each chunk is written the moment it arrives.</summary>
+    private ChatCompletion StreamRound(ChatRequest request)
+    {
+        ChatCompletion? completion = null;
+        using (var chunks = Client.ChatStream(request, StopToken).GetEnumerator())
+        {
+            while (true)
+            {
+                var more = chunks.MoveNext();
+                Pump();
+                if (!more) break;
+                WriteObject(chunks.Current);
+                completion = chunks.Current.Completion ?? completion;
+            }
+        }
+        return completion ?? throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.ProtocolError,
+            "The stream ended without its final answer.", "Ask again without -Stream.");
+    }
+
+    /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
+    private ChatCompletion RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
+    {
+        FetchFiles(client, job.Input, ct);
+        var turn = ChatInputBuilder.Build(job.Input);
+        var request = _template.Clone();
+        request.Messages = turn.Request;
+        var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
+        var queue = _queue!;
+        WriteLoopWarnings(result, message => queue.Post(() => WriteWarning(message)));
+        return result.Completion;
+    }
+
+    private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
+    {
+        foreach (var file in input.PendingFiles) input.Files.Add(new KimiFileContent(file.Id, file.FileName, client.GetFileContent(file.Id, ct)));
+        input.PendingFiles.Clear();
+    }
+
+    private void WriteResults(IEnumerable<WorkResult<ChatJob, ChatCompletion>> results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Succeeded) WriteObject(result.Value);
+            else if (!Report(result.Error!, result.Input.Target)) ExceptionDispatchInfo.Capture(result.Error!).Throw();
+        }
+    }
+
+    private void WriteLoopWarnings(ToolLoopResult result, Action<string> warn)
+    {
+        if (result.LimitReached)
+            warn($"The model still asked for tools after {result.Rounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
+        if (result.Unhandled.Count > 0 && InvokeTools)
+            warn($"The model called {string.Join(", ", result.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
+                 "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.");
+    }
+
+    /// <summary>Runs one model-requested call of a bound command. Failures become the tool result, so the model can react.</summary>
+    private string RunTool(ToolCall call, CommandInfo command)
+    {
+        if (!ShouldProcess($"{command.Name} {call.Arguments}", "Run the command the model asked for"))
+            return "The user declined to run this tool call.";
+        try
+        {
+            var arguments = ToolSchema.ParseArguments(call.Arguments, KnownParameters(command));
+            WriteVerbose($"Running tool {call.Name} ({command.Name}).");
+            // 2>&1 and Out-String: the model gets the command's errors and its formatted output as text.
+            var output = InvokeCommand.InvokeScript(
+                "param($kimiCommand, $kimiArguments) & $kimiCommand @kimiArguments 2>&1 | Out-String -Width 160",
+                true, PipelineResultTypes.None, null, command, arguments);
+            return ToolLoop.FormatResult(string.Concat(output.Select(o => o?.ToString())));
+        }
+        catch (Exception ex) when (ex is RuntimeException or KimiException)
+        {
+            return "Error: " + ex.Message;
+        }
+    }
+
+    private static ICollection<string>? KnownParameters(CommandInfo command)
+    {
+        try { return command.Parameters.Keys; }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { return null; }
+    }
+
+    private sealed class ChatJob
+    {
+        public ChatJob(object? target, ChatInput input)
+        {
+            Target = target;
+            Input = input;
+        }
+
+        public object? Target { get; }
+        public ChatInput Input { get; }
+    }
+}

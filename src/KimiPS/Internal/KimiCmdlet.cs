@@ -1,0 +1,180 @@
+using System.Management.Automation;
+using KimiPS.Core;
+
+namespace KimiPS;
+
+/// <summary>
+/// The base of every KimiPS cmdlet. It owns the cancellation source (cancelled by StopProcessing, Ctrl+C),
+/// resolves the connection, creates one client per invocation, forwards the client's diagnostics to the
+/// Warning/Verbose/Debug streams on the pipeline thread only, and turns failures into ErrorRecords:
+/// WriteError for one failed item, ThrowTerminatingError when nothing more can work.
+/// </summary>
+public abstract class KimiCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cts = new();
+    private readonly PipelineDispatcher _dispatcher = new();
+    private KimiConnection? _connection;
+    private KimiClient? _client;
+
+    /// <summary>Cancelled when the pipeline stops.</summary>
+    internal CancellationToken StopToken => _cts.Token;
+
+    /// <summary>The -Connection parameter of cmdlets that have one.</summary>
+    internal virtual KimiConnection? ConnectionParameter => null;
+
+    /// <summary>While set (a work queue is running), actions for the pipeline thread go here instead of the dispatcher.</summary>
+    internal Action<Action>? PostTarget { get; set; }
+
+    /// <summary>-Connection, else Connect-Kimi's, else MOONSHOT_API_KEY; terminating KimiNotConnected otherwise.</summary>
+    internal KimiConnection ActiveConnection => _connection ??= ResolveConnection();
+
+    /// <summary>This invocation's client. Create it on the pipeline thread (it may throw a terminating error).</summary>
+    internal KimiClient Client
+    {
+        get
+        {
+            return _client ??= CreateClient(ActiveConnection);
+        }
+    }
+
+    /// <summary>A client for <paramref name="connection"/> whose diagnostics reach this cmdlet's streams.</summary>
+    internal KimiClient CreateClient(KimiConnection connection)
+    {
+        var client = new KimiClient(connection.CreateClientOptions());
+        client.Diagnostic += OnDiagnostic;
+        return client;
+    }
+
+    /// <summary>The connection, or null when none is configured (for cmdlets that must not fail on that).</summary>
+    internal KimiConnection? TryResolveConnection(out KimiException? error)
+    {
+        error = null;
+        try
+        {
+            return ConnectionParameter ?? ConnectionStore.Current ?? FromEnvironment();
+        }
+        catch (KimiException ex)
+        {
+            error = ex;
+            return null;
+        }
+    }
+
+    private KimiConnection ResolveConnection()
+    {
+        var connection = TryResolveConnection(out var error);
+        if (connection != null) return connection;
+        var ex = error ?? Errors.NotConnected();
+        ThrowTerminatingError(ErrorRecords.Create(ex, null));
+        return null!; // not reached: ThrowTerminatingError always throws
+    }
+
+    private static KimiConnection? FromEnvironment()
+    {
+        var env = ConnectionSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+        return env is null ? null : KimiConnection.FromEnvironment(env);
+    }
+
+    /// <summary>Runs a client call on the thread pool while the pipeline thread writes what it posts (diagnostics, progress).</summary>
+    internal T Call<T>(Func<KimiClient, CancellationToken, T> call)
+    {
+        var client = Client;
+        return Wait(ct => call(client, ct));
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the thread pool while the pipeline thread writes what it posts.</summary>
+    internal T Wait<T>(Func<CancellationToken, T> work)
+    {
+        var token = StopToken;
+        try
+        {
+            return _dispatcher.Run(() => work(token));
+        }
+        finally
+        {
+            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
+        }
+    }
+
+    internal void Call(Action<KimiClient, CancellationToken> call) => Call<bool>((c, t) => { call(c, t); return true; });
+
+    /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread at its next pump.</summary>
+    internal void Post(Action action) => (PostTarget ?? _dispatcher.Post)(action);
+
+    /// <summary>Pipeline thread: write what other threads posted.</summary>
+    internal void Pump() => _dispatcher.Pump();
+
+    private void OnDiagnostic(object? sender, KimiDiagnosticEventArgs e) => Post(() => WriteDiagnostic(e));
+
+    private void WriteDiagnostic(KimiDiagnosticEventArgs e)
+    {
+        switch (e.Level)
+        {
+            case KimiDiagnosticLevel.Warning: WriteWarning(e.Message); break;
+            case KimiDiagnosticLevel.Verbose: WriteVerbose(e.Message); break;
+            default: WriteDebug(e.Message); break;
+        }
+    }
+
+    /// <summary>
+    /// Runs one item's work. A failure becomes WriteError (the pipeline goes on) or, for a missing or rejected
+    /// key, ThrowTerminatingError. Cancellation after StopProcessing is swallowed: the engine is already
+    /// stopping the pipeline. Returns whether the work succeeded.
+    /// </summary>
+    internal bool Try(object? target, Action work)
+    {
+        try
+        {
+            work();
+            return true;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            if (!Report(ex, target)) throw;
+            return false;
+        }
+        finally
+        {
+            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
+        }
+    }
+
+    /// <summary>Writes the error for <paramref name="exception"/>; false when it is not ours to report (a bug: let it surface).</summary>
+    internal bool Report(Exception exception, object? target)
+    {
+        if (exception is OperationCanceledException && _cts.IsCancellationRequested) return true;
+        var description = ErrorMapping.Describe(exception);
+        if (description is null) return false;
+        var record = ErrorRecords.Create(exception, description, target);
+        if (description.Terminating) ThrowTerminatingError(record);
+        WriteError(record);
+        return true;
+    }
+
+    /// <summary>A bad parameter found before any work: nothing this invocation could do would succeed.</summary>
+    internal void ThrowTerminating(KimiException exception, object? target = null) =>
+        ThrowTerminatingError(ErrorRecords.Create(exception, target));
+
+    /// <summary>Whether -WhatIf (or $WhatIfPreference) is in effect: -Force must not skip a WhatIf report.</summary>
+    internal bool WhatIfRequested =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+            ? LanguagePrimitives.IsTrue(w)
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    protected override void StopProcessing() => _cts.Cancel();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The engine calls Dispose even when EndProcessing does not run (a stop or a terminating error).</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        // The clients share pooled connections in the core; disposing one releases nothing shared.
+        _client?.Dispose();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KimiPS.Emulator.Server;
+
+namespace KimiPS.Emulator.Endpoints;
+
+/// <summary>
+/// POST {p}/chat/completions without a scripted response: validate like Kimi, then answer with a
+/// deterministic script derived from the request (echo, tool call, partial continuation, length cut).
+/// </summary>
+internal static partial class ChatEndpoint
+{
+    public static ResponsePlan Handle(RecordedRequest request)
+    {
+        if (request.Json is null) return Errors.InvalidRequest("Invalid request: the request body is not valid JSON");
+        var body = request.Json.RootElement;
+        if (ChatValidator.Validate(body) is { } error) return error;
+        return ChatRenderer.Render(DefaultScript(body), ChatRequestInfo.From(request));
+    }
+
+    /// <summary>The answer the emulator gives to a valid request; also used for batch lines.</summary>
+    public static ChatScript DefaultScript(JsonElement body)
+    {
+        var model = ChatValidator.Str(body, "model") ?? "";
+        var messages = body.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Array ? m.EnumerateArray().ToList() : [];
+        var last = messages.Count > 0 ? messages[^1] : default;
+        var lastRole = last.ValueKind == JsonValueKind.Object ? ChatValidator.Str(last, "role") : null;
+        var script = new ChatScript
+        {
+            Reasoning = ChatValidator.ThinkingEnabled(model, body) ? "Thinking about it." : null,
+            Choices = ChatValidator.Number(body, "n") is double n && n > 1 ? (int)n : 1,
+        };
+
+        if (lastRole == "user" && HasTools(body) && CallPattern().Match(MessageText.Of(last)) is { Success: true } call)
+        {
+            var name = call.Groups[1].Value;
+            script.ToolCalls.Add(new ScriptedToolCall($"functions.{name}:0", name, "{\"x\":1}", ToolType(body, name)));
+            script.FinishReason = "tool_calls";
+            return script;
+        }
+
+        var partial = lastRole == "assistant" && last.TryGetProperty("partial", out var p) && p.ValueKind == JsonValueKind.True;
+        script.Content = partial ? " (continued)" : "Echo: " + LastUserText(messages);
+
+        // Tokens are counted as chars / 4 here; a smaller budget cuts the answer like Kimi's "length".
+        var budget = ChatValidator.Number(body, "max_tokens") ?? ChatValidator.Number(body, "max_completion_tokens");
+        if (budget is double max && max >= 0 && max < Math.Ceiling(script.Content.Length / 4.0))
+        {
+            script.Content = script.Content[..((int)max * 4)];
+            script.FinishReason = "length";
+        }
+        return script;
+    }
+
+    public static string LastUserText(IReadOnlyList<JsonElement> messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].ValueKind == JsonValueKind.Object && ChatValidator.Str(messages[i], "role") == "user") return MessageText.Of(messages[i]);
+        }
+        return "";
+    }
+
+    private static bool HasTools(JsonElement body) =>
+        body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0;
+
+    /// <summary>The declared type of the named tool (<c>function</c> or <c>builtin_function</c>); Kimi mirrors it.</summary>
+    private static string ToolType(JsonElement body, string name)
+    {
+        foreach (var tool in body.GetProperty("tools").EnumerateArray())
+        {
+            if (tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object
+                && ChatValidator.Str(f, "name") == name)
+                return ChatValidator.Str(tool, "type") ?? "function";
+        }
+        return "function";
+    }
+
+    [GeneratedRegex(@"call:([A-Za-z0-9_$\-]+)")]
+    private static partial Regex CallPattern();
+}

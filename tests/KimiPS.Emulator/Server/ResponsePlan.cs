@@ -1,0 +1,31 @@
+namespace KimiPS.Emulator.Server;
+
+/// <summary>
+/// A response ready to write: status, headers and the body already split into the writes that are
+/// flushed one by one. Default endpoints and scripted responses both end here, so every fault
+/// (delays, cuts, stalls) works the same for both.
+/// </summary>
+internal sealed class ResponsePlan
+{
+    public ResponsePlan(int status, string? contentType, IReadOnlyList<byte[]> writes, IReadOnlyList<(string Name, string Value)>? headers = null)
+    {
+        Status = status;
+        ContentType = contentType;
+        Writes = writes;
+        Headers = headers ?? [];
+    }
+
+    public int Status { get; }
+
+    public string? ContentType { get; }
+
+    public IReadOnlyList<(string Name, string Value)> Headers { get; }
+
+    public IReadOnlyList<byte[]> Writes { get; }
+
+    /// <summary>Event streams go out chunked; everything else gets a Content-Length like a real server's JSON.</summary>
+    public bool IsEventStream => ContentType is not null && ContentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    public static ResponsePlan Single(int status, string contentType, byte[] body, IReadOnlyList<(string Name, string Value)>? headers = null) =>
+        new(status, contentType, body.Length == 0 ? [] : [body], headers);
+}

@@ -1,0 +1,76 @@
+using KimiPS.Tests.Infrastructure;
+
+namespace KimiPS.Tests;
+
+/// <summary>DESIGN.md §8: the cmdlets of the staged KimiPS.dll, read from metadata.</summary>
+public sealed class ModuleContractTests : IClassFixture<StagedModule>
+{
+    private readonly StagedModule _module;
+
+    public ModuleContractTests(StagedModule module) => _module = module;
+
+    public static TheoryData<string> Rules => new(CmdletRules.All.Keys);
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Every_cmdlet_follows_the_rule(string rule)
+    {
+        var violations = _module.Cmdlets.SelectMany(CmdletRules.All[rule]).ToList();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public void CmdletsToExport_equals_the_cmdlets_in_the_assembly()
+    {
+        var exported = Psd1.Load(Path.Combine(TestPaths.RepoRoot, "KimiPS.psd1")).Array("CmdletsToExport")!;
+        Assert.Equal(exported.Count, exported.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var inAssembly = _module.Cmdlets.Select(c => c.Name);
+        Assert.Equal(exported.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), inAssembly.OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Module_initializer_is_public_sealed_and_registered_for_import_and_removal()
+    {
+        var initializer = _module.KimiPS.GetType("KimiPS.KimiModuleInitializer");
+        Assert.NotNull(initializer);
+        Assert.True(initializer!.IsPublic && initializer.IsSealed);
+        var interfaces = initializer.GetInterfaces().Select(i => i.FullName).ToList();
+        Assert.Contains("System.Management.Automation.IModuleAssemblyInitializer", interfaces);
+        Assert.Contains("System.Management.Automation.IModuleAssemblyCleanup", interfaces);
+    }
+
+    [Fact]
+    public void Every_error_category_name_of_the_core_is_an_ErrorCategory_value()
+    {
+        var categories = _module.Core.GetType("KimiPS.Core.KimiErrorCategories", throwOnError: true)!
+            .GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.NotEmpty(categories);
+        var errorCategory = _module.Sma.GetType("System.Management.Automation.ErrorCategory", throwOnError: true)!;
+        var names = errorCategory.GetFields().Where(f => f.IsStatic).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("NotSpecified", names); // the enum was really read
+        Assert.All(categories, c => Assert.Contains(c, names));
+    }
+
+    [Theory]
+    [InlineData("KimiPS.dll", true)]
+    [InlineData("KimiPS.Core.dll", false)]
+    public void Our_assemblies_reference_only_the_allow_list(string file, bool mayReferenceSma)
+    {
+        var allowed = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "netstandard", "KimiPS.Core", "System.Text.Json", "System.Text.Encodings.Web", "System.Memory",
+            "System.Buffers", "System.Runtime.CompilerServices.Unsafe", "System.Threading.Tasks.Extensions",
+            "System.Threading.RateLimiting", "System.Numerics.Vectors", "Microsoft.Bcl.AsyncInterfaces",
+        };
+        if (mayReferenceSma)
+        {
+            allowed.Add("System.Management.Automation");
+        }
+
+        var assembly = file == "KimiPS.dll" ? _module.KimiPS : _module.Core;
+        var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        Assert.Contains("netstandard", references);
+        var unexpected = references.Where(r => !allowed.Contains(r)).ToList();
+        Assert.True(unexpected.Count == 0, $"{file} references assemblies outside the allow-list: {string.Join(", ", unexpected)}");
+    }
+}

@@ -1,0 +1,69 @@
+# Models, balance, connection test, and the errors scripts branch on.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'KimiPS.TestHelpers.ps1')
+    $script:Emulator = Start-KimiEmulator
+    Import-KimiStagedModule
+    Connect-KimiEmulator $script:Emulator
+}
+
+AfterAll {
+    Stop-KimiEmulator $script:Emulator
+}
+
+Describe 'Account' {
+    It 'lists models' {
+        $models = @(Get-KimiModel)
+
+        $models.Count | Should -BeGreaterThan 0
+        $models[0] | Should -BeOfType ([KimiPS.Core.KimiModel])
+        $models.Id | Should -Not -Contain $null
+    }
+
+    It 'reads the balance with its currency' {
+        $balance = Get-KimiBalance
+
+        $balance | Should -BeOfType ([KimiPS.Core.KimiBalance])
+        $balance.Currency | Should -Not -BeNullOrEmpty
+    }
+
+    It 'Test-KimiConnection -Quiet returns $true' {
+        Test-KimiConnection -Quiet | Should -BeTrue
+    }
+}
+
+Describe 'Errors' {
+    AfterEach {
+        Connect-KimiEmulator $script:Emulator
+    }
+
+    It 'a wrong key fails with KimiAuthenticationFailed, which a script can branch on' {
+        $outcome = 'no error'
+        try {
+            Connect-KimiEmulator $script:Emulator -Key 'sk-wrong-0000000000000000'
+            Invoke-KimiChat 'Hello' -ErrorAction Stop | Out-Null
+        }
+        catch {
+            if ($_.FullyQualifiedErrorId -like 'KimiAuthenticationFailed*') {
+                $outcome = 'authentication failed'
+            }
+            else {
+                $outcome = "other error: $($_.FullyQualifiedErrorId)"
+            }
+        }
+
+        $outcome | Should -Be 'authentication failed'
+    }
+
+    It 'after Disconnect-Kimi a cmdlet fails with KimiNotConnected' {
+        $saved = $env:MOONSHOT_API_KEY
+        $env:MOONSHOT_API_KEY = $null   # the environment key is the fallback connection
+        try {
+            Disconnect-Kimi
+            { Get-KimiBalance -ErrorAction Stop } | Should -Throw -ErrorId 'KimiNotConnected'
+        }
+        finally {
+            $env:MOONSHOT_API_KEY = $saved
+        }
+    }
+}
