@@ -31,11 +31,7 @@ internal static class CompareRunner
         }
         if (only is null or "emulator")
         {
-#if HAS_EMULATOR
             EmulatorMeasures.Run(report, skipUpload: Array.IndexOf(args, "--skip-upload") >= 0);
-#else
-            report.Note("Upload, connection and throughput measures need tests/KimiPS.Emulator (not in this build).");
-#endif
         }
 
         report.Note($"Whole --compare run: {total.Elapsed.TotalSeconds:0.0} s.");

@@ -1,4 +1,3 @@
-#if HAS_EMULATOR
 using System.ClientModel;
 using System.Diagnostics;
 using KimiPS.Core;
@@ -232,4 +231,3 @@ internal static class EmulatorMeasures
     private static string MB(long bytes) => $"{bytes / 1e6:0.00} MB";
     private static string N(long value) => value < 0 ? "error" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
-#endif
