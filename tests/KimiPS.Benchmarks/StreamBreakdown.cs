@@ -31,9 +31,9 @@ internal static class StreamBreakdown
                 if (r >= 0) costs.Add(cost);
             }
             var ns = Stats.Median(costs.Select(c => c.Elapsed.TotalMilliseconds * 1e6 / chunks));
-            var cpu = Stats.Median(costs.Select(c => c.Cpu.TotalMilliseconds * 1e6 / chunks));
+            var cpu = Stats.Median(costs.Select(c => c.ThreadCpu.TotalMilliseconds * 1e6 / chunks));
             var bytes = Stats.Median(costs.Select(c => c.Allocated / (double)chunks));
-            report.Row($"Profile: {name}", $"{ns:0} ns wall, {cpu:0} ns CPU, {bytes:0.0} B per chunk", "", "", "", null);
+            report.Row($"Profile: {name}", $"{ns:0} ns wall, {cpu:0} ns thread CPU, {bytes:0.0} B per chunk", "", "", "", null);
         }
 
         long HttpBody()
