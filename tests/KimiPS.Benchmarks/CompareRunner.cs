@@ -7,7 +7,7 @@ namespace KimiPS.Benchmarks;
 /// <c>--compare</c>: KimiPS.Core and the OpenAI .NET SDK 2.15.0 side by side in one process, then the
 /// measures that only concern KimiPS (upload memory, connection reuse, throughput under limits).
 /// Prints one markdown table. Exit code 0 unless a correctness guard fails.
-/// Options: <c>--chunks N</c> (default 100000), <c>--reps N</c> (default 5), <c>--warmups N</c> (default 3), <c>--latency-chunks N</c> (default 1000),
+/// Options: <c>--chunks N</c> (default 100000), <c>--reps N</c> (default 7), <c>--warmups N</c> (default 3), <c>--latency-chunks N</c> (default 1000),
 /// <c>--skip-upload</c>, <c>--only stream|latency|emulator</c>, <c>--profile</c> (adds a phase-by-phase breakdown of the stream path).
 /// </summary>
 internal static class CompareRunner
@@ -15,7 +15,7 @@ internal static class CompareRunner
     public static int Run(string[] args)
     {
         var chunks = IntOption(args, "--chunks", 100_000);
-        var reps = IntOption(args, "--reps", 5);
+        var reps = IntOption(args, "--reps", 7);
         var warmups = Math.Max(1, IntOption(args, "--warmups", 3));
         var latencyChunks = IntOption(args, "--latency-chunks", 1_000);
         var only = StringOption(args, "--only");
