@@ -70,7 +70,8 @@ internal static class ChatRequestWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteMessage(Utf8JsonWriter writer, ChatMessage m)
+    /// <summary>One message exactly as the API takes it; conversation files use the same shape.</summary>
+    internal static void WriteMessage(Utf8JsonWriter writer, ChatMessage m)
     {
         var hasToolCalls = m.ToolCalls is { Count: > 0 };
         writer.WriteStartObject();

@@ -16,7 +16,7 @@ internal static class ConversationJson
     public static byte[] Serialize(KimiConversation conversation)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = KimiJson.WriterOptions.Encoder }))
         {
             w.WriteStartObject();
             w.WriteString("format", Format);
@@ -24,7 +24,7 @@ internal static class ConversationJson
             if (conversation.Model != null) w.WriteString("model", conversation.Model);
             w.WriteString("created", conversation.Created);
             w.WriteStartArray("messages");
-            foreach (var m in conversation.Messages) WriteMessage(w, m);
+            foreach (var m in conversation.Messages) ChatRequestWriter.WriteMessage(w, m);
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -76,56 +76,6 @@ internal static class ConversationJson
             }
             return conversation;
         }
-    }
-
-    private static void WriteMessage(Utf8JsonWriter w, ChatMessage m)
-    {
-        w.WriteStartObject();
-        w.WriteString("role", m.Role);
-        if (m.Parts is { Count: > 0 })
-        {
-            w.WriteStartArray("content");
-            foreach (var p in m.Parts)
-            {
-                w.WriteStartObject();
-                w.WriteString("type", p.Type);
-                if (p.Type == "text") w.WriteString("text", p.Text);
-                else
-                {
-                    w.WriteStartObject(p.Type);
-                    w.WriteString("url", p.Url);
-                    w.WriteEndObject();
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        else if (m.Content != null)
-        {
-            w.WriteString("content", m.Content);
-        }
-        if (m.ReasoningContent != null) w.WriteString("reasoning_content", m.ReasoningContent);
-        if (m.Name != null) w.WriteString("name", m.Name);
-        if (m.ToolCallId != null) w.WriteString("tool_call_id", m.ToolCallId);
-        if (m.Partial) w.WriteBoolean("partial", true);
-        if (m.ToolCalls is { Count: > 0 })
-        {
-            w.WriteStartArray("tool_calls");
-            foreach (var call in m.ToolCalls)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", call.Id);
-                w.WriteString("type", call.Type);
-                w.WriteNumber("index", call.Index);
-                w.WriteStartObject("function");
-                w.WriteString("name", call.Name);
-                w.WriteString("arguments", call.Arguments);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
     }
 
     private static ChatMessage ReadMessage(JsonElement e, string source, int index)

@@ -45,8 +45,8 @@ internal static class RequestValidator
             switch (m.Role)
             {
                 case "user":
-                    if (string.IsNullOrEmpty(m.Content) && !HasParts(m))
-                        throw Errors.InvalidParameter("Prompt", $"is empty (user message at position {i})",
+                    if (string.IsNullOrWhiteSpace(m.Content) && !HasParts(m))
+                        throw Errors.InvalidParameter("Prompt", $"is empty or only white space (user message at position {i})",
                             "Give a non-empty prompt: Kimi rejects messages without content.");
                     break;
                 case "tool":
