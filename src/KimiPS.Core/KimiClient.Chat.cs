@@ -73,15 +73,29 @@ public sealed partial class KimiClient
         var response = _http.SendAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, bufferBody: false, ct)
             .GetAwaiter().GetResult();
         var requestId = KimiHttp.RequestIdOf(response);
-        var stream = new IdleTimeoutStream(response, response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), _options.StreamIdleTimeout, ct);
-        using var reader = new StreamDecoding(stream, _options, requestId, prefix);
-        var batch = new List<ChatChunk>(4);
-        while (reader.Next(batch))
+        StreamDecoding reader;
+        try
         {
-            foreach (var chunk in batch) yield return chunk;
+            var content = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
+            reader = new StreamDecoding(new IdleTimeoutStream(response, content, _options.StreamIdleTimeout, ct), _options, requestId, prefix);
         }
-        foreach (var chunk in batch) yield return chunk; // the chunks that came with [DONE]'s event batch
-        round.Completion = reader.Decoder.BuildCompletion();
+        catch
+        {
+            response.Dispose(); // nothing owns it yet
+            throw;
+        }
+        using (reader) // disposing (also when the caller stops early) closes the connection
+        {
+            var batch = new List<ChatChunk>(4);
+            bool more;
+            do
+            {
+                more = reader.Next(batch);
+                foreach (var chunk in batch) yield return chunk; // chunks decoded along with [DONE] too
+            }
+            while (more);
+            round.Completion = reader.Decoder.BuildCompletion();
+        }
     }
 
     private static HttpContent JsonContent(byte[] body)
