@@ -392,7 +392,9 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
                 true, PipelineResultTypes.None, null, command, arguments);
             return ToolLoop.FormatResult(string.Concat(output.Select(o => o?.ToString())));
         }
-        catch (Exception ex) when (ex is RuntimeException or KimiException)
+        // PipelineStoppedException is a RuntimeException too: Ctrl+C during a tool run must stop the pipeline,
+        // not become a tool result that the loop sends back to the model.
+        catch (Exception ex) when (ex is KimiException || ex is RuntimeException and not PipelineStoppedException)
         {
             return "Error: " + ex.Message;
         }
