@@ -1,7 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using System.Runtime.ExceptionServices;
 using KimiPS.Core;
 
 namespace KimiPS.Commands;
@@ -220,8 +219,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (ThrottleLimit > 1)
         {
             var client = Client;
-            _queue = new OrderedWorkQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), ActiveConnection.RateLimits, StopToken);
-            PostTarget = _queue.Post;
+            _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct));
         }
     }
 
@@ -244,18 +242,12 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         // Build (and validate) here, so a bad item fails at once and in order; the request runs on the queue.
         if (input.PendingFiles.Count == 0 && !Try(target, () => ChatInputBuilder.Build(input))) return;
         var queue = _queue;
-        if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady());
+        if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady(), job => job.Target);
     }
 
     protected override void EndProcessing()
     {
-        if (_queue != null) WriteResults(_queue.Finish());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _queue?.Dispose();
-        base.Dispose(disposing);
+        if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
     }
 
     private ChatRequest CreateTemplate(bool? thinking)
@@ -357,15 +349,6 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     {
         foreach (var file in input.PendingFiles) input.Files.Add(new KimiFileContent(file.Id, file.FileName, client.GetFileContent(file.Id, ct)));
         input.PendingFiles.Clear();
-    }
-
-    private void WriteResults(IEnumerable<WorkResult<ChatJob, ChatCompletion>> results)
-    {
-        foreach (var result in results)
-        {
-            if (result.Succeeded) WriteObject(result.Value);
-            else if (!Report(result.Error!, result.Input.Target)) ExceptionDispatchInfo.Capture(result.Error!).Throw();
-        }
     }
 
     private void WriteLoopWarnings(ToolLoopResult result, Action<string> warn)

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Runtime.ExceptionServices;
 using KimiPS.Core;
 
 namespace KimiPS.Commands;
@@ -68,10 +67,8 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
         if (ThrottleLimit <= 1) return;
         var client = Client;
         var purpose = Purpose;
-        _queue = new OrderedWorkQueue<string, KimiFile>(ThrottleLimit,
-            (path, ct) => Upload(client, path, purpose, NextActivity(), _queue!.Post, WriteProgress, ct),
-            ActiveConnection.RateLimits, StopToken);
-        PostTarget = _queue.Post;
+        _queue = StartQueue<string, KimiFile>(ThrottleLimit,
+            (path, ct) => Upload(client, path, purpose, NextActivity(), _queue!.Post, WriteProgress, ct));
     }
 
     protected override void ProcessRecord()
@@ -83,7 +80,7 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
             if (_queue != null)
             {
                 var queue = _queue;
-                if (Try(path, () => queue.Add(path))) WriteResults(queue.TakeReady());
+                if (Try(path, () => queue.Add(path))) WriteResults(queue.TakeReady(), file => file);
                 continue;
             }
             KimiFile? file = null;
@@ -94,24 +91,9 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
 
     protected override void EndProcessing()
     {
-        if (_queue != null) WriteResults(_queue.Finish());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _queue?.Dispose();
-        base.Dispose(disposing);
+        if (_queue != null) WriteResults(_queue.Finish(), file => file);
     }
 
     /// <summary>One progress bar per concurrent upload.</summary>
     private int NextActivity() => Interlocked.Increment(ref _activity);
-
-    private void WriteResults(IEnumerable<WorkResult<string, KimiFile>> results)
-    {
-        foreach (var result in results)
-        {
-            if (result.Succeeded) WriteObject(result.Value);
-            else if (!Report(result.Error!, result.Input)) ExceptionDispatchInfo.Capture(result.Error!).Throw();
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using KimiPS.Core;
 
 namespace KimiPS;
@@ -15,6 +16,7 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     private readonly PipelineDispatcher _dispatcher = new();
     private KimiConnection? _connection;
     private KimiClient? _client;
+    private IDisposable? _queue;
 
     /// <summary>Cancelled when the pipeline stops.</summary>
     internal CancellationToken StopToken => _cts.Token;
@@ -155,6 +157,29 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     internal void ThrowTerminating(KimiException exception, object? target = null) =>
         ThrowTerminatingError(ErrorRecords.Create(exception, target));
 
+    /// <summary>
+    /// Pipeline thread: a queue that runs <paramref name="work"/> up to <paramref name="throttleLimit"/> at once within
+    /// the connection's rate limits. From now on posted actions (diagnostics, progress) go to the queue, which runs
+    /// them whenever the pipeline thread adds or takes; the queue is disposed with the cmdlet.
+    /// </summary>
+    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, TOut> work)
+    {
+        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, work, ActiveConnection.RateLimits, StopToken);
+        _queue = queue;
+        PostTarget = queue.Post;
+        return queue;
+    }
+
+    /// <summary>Pipeline thread: writes a queue's results in input order; a failed item is its own error (or, when not ours to report, rethrown).</summary>
+    internal void WriteResults<TIn, TOut>(IEnumerable<WorkResult<TIn, TOut>> results, Func<TIn, object?> target)
+    {
+        foreach (var result in results)
+        {
+            if (result.Succeeded) WriteObject(result.Value);
+            else if (!Report(result.Error!, target(result.Input))) ExceptionDispatchInfo.Capture(result.Error!).Throw();
+        }
+    }
+
     /// <summary>Whether -WhatIf (or $WhatIfPreference) is in effect: -Force must not skip a WhatIf report.</summary>
     internal bool WhatIfRequested =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
@@ -173,6 +198,8 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing) return;
+        // First the queue: it cancels its running items and waits briefly for them, before their client goes.
+        _queue?.Dispose();
         // The clients share pooled connections in the core; disposing one releases nothing shared.
         _client?.Dispose();
         _cts.Dispose();
