@@ -37,22 +37,33 @@ Describe 'Errors' {
         Connect-KimiEmulator $script:Emulator
     }
 
-    It 'a wrong key fails with KimiAuthenticationFailed, which a script can branch on' {
+    It 'Connect-Kimi with a wrong key fails with KimiAuthenticationFailed' {
+        { Connect-KimiEmulator $script:Emulator -Key 'sk-wrong-0000000000000000' } |
+            Should -Throw -ErrorId 'KimiAuthenticationFailed'
+    }
+
+    It 'a rejected key stops Invoke-KimiChat with KimiAuthenticationFailed, which a script can branch on' {
+        # -SkipValidation stores the wrong key, so the failure comes from the chat request itself (the README's try/catch).
+        Connect-Kimi -BaseUri $script:Emulator.BaseUri -SkipValidation `
+            -ApiKey (ConvertTo-SecureString 'sk-wrong-0000000000000000' -AsPlainText -Force)
         $outcome = 'no error'
         try {
-            Connect-KimiEmulator $script:Emulator -Key 'sk-wrong-0000000000000000'
             Invoke-KimiChat 'Hello' -ErrorAction Stop | Out-Null
         }
         catch {
-            if ($_.FullyQualifiedErrorId -like 'KimiAuthenticationFailed*') {
-                $outcome = 'authentication failed'
-            }
-            else {
-                $outcome = "other error: $($_.FullyQualifiedErrorId)"
-            }
+            $outcome = if ($_.FullyQualifiedErrorId -like 'KimiAuthenticationFailed*') { 'authentication failed' } else { "other error: $($_.FullyQualifiedErrorId)" }
         }
 
         $outcome | Should -Be 'authentication failed'
+    }
+
+    It 'a rejected key stops the pipeline instead of failing each item' {
+        Connect-Kimi -BaseUri $script:Emulator.BaseUri -SkipValidation `
+            -ApiKey (ConvertTo-SecureString 'sk-wrong-0000000000000000' -AsPlainText -Force)
+        Invoke-KimiEmulator $script:Emulator 'reset' | Out-Null
+
+        { 'one', 'two', 'three' | Invoke-KimiChat -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'KimiAuthenticationFailed'
+        (Invoke-KimiEmulator $script:Emulator 'counters' -Method Get).chatRequests | Should -Be 1
     }
 
     It 'after Disconnect-Kimi a cmdlet fails with KimiNotConnected' {
