@@ -132,6 +132,9 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
+            // What the work posted before it failed (a retry warning of a stream opened on this thread) comes
+            // before its error, and is not lost behind a terminating one.
+            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
             if (!Report(ex, target)) throw;
             return false;
         }
