@@ -25,7 +25,7 @@ internal sealed class KimiHttp
         HttpClientCache.RaiseConnectionLimit(options.BaseUri);
     }
 
-    public Uri Resolve(string relativePath) => Endpoint.Combine(_options.BaseUri, relativePath);
+    private Uri Resolve(string relativePath) => Endpoint.Combine(_options.BaseUri, relativePath);
 
     /// <summary>
     /// Sends with retries and returns the successful response (the caller disposes it). With
