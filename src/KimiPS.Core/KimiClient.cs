@@ -16,7 +16,21 @@ public sealed partial class KimiClient : IDisposable
         _options = options.Clone();
         Endpoint.Validate(_options.BaseUri, nameof(KimiClientOptions.BaseUri));
         if (_options.MaxRetries < 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxRetries), "must not be negative", "Use 0 to disable retries.");
+        CheckLimit(_options.RequestTimeout, nameof(KimiClientOptions.RequestTimeout));
+        CheckLimit(_options.StreamIdleTimeout, nameof(KimiClientOptions.StreamIdleTimeout));
+        if (_options.MaxEventBytes <= 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxEventBytes), "must be positive", "Leave it at its default of 8 MiB unless a server sends larger events.");
         _http = new KimiHttp(_options, Emit);
+    }
+
+    /// <summary>
+    /// A timeout must be positive and fit a timer (under about 24.8 days), or be infinite; otherwise it
+    /// would fail every call later with an ArgumentOutOfRangeException instead of a clear error now.
+    /// </summary>
+    private static void CheckLimit(TimeSpan value, string name)
+    {
+        if (value == Timeout.InfiniteTimeSpan || (value > TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue)) return;
+        throw Errors.InvalidParameter(name, $"is {value}, which is not a usable time limit",
+            "Use a positive time span up to 24 days, or Timeout.InfiniteTimeSpan for no limit.");
     }
 
     /// <summary>Warnings (changed or dropped parameters, retired models, back-off), verbose and debug lines.</summary>

@@ -33,7 +33,5 @@ internal static class AccountReaders
         (int?)root.Child("data").Long("total_tokens") ?? throw Missing("data.total_tokens", "the token estimate");
 
     private static KimiException Missing(string field, string what) =>
-        new(KimiErrorIds.ProtocolError, KimiErrorCategories.ProtocolError,
-            $"The server's answer to {what} has no '{field}'.",
-            "Check that BaseUri points at the Kimi API; some gateways do not offer this endpoint.");
+        Errors.ProtocolError($"the answer to {what} has no '{field}' (some gateways do not offer this endpoint)");
 }

@@ -28,10 +28,10 @@ internal sealed class StreamDecoding : IDisposable
         batch.Clear();
         while (true)
         {
-            ReadOnlyMemory<byte> data;
             try
             {
-                if (!_reader.TryReadEvent(out data)) throw Interrupted("the server closed the stream before [DONE]", null);
+                if (!_reader.TryReadEvent(out var data)) throw Interrupted("the server closed the stream before [DONE]", null);
+                if (!Decoder.Decode(data, batch)) return false;
             }
             catch (IOException ex)
             {
@@ -41,12 +41,12 @@ internal sealed class StreamDecoding : IDisposable
             {
                 throw Interrupted("the connection was closed", ex);
             }
-            catch (KimiException ex) when (ex.ErrorId == KimiErrorIds.Timeout)
+            catch (KimiException ex) when (ex is not KimiApiException and not KimiStreamInterruptedException)
             {
+                // A timeout or a protocol error after text was shown: keep that text, as the idle timeout does.
                 ex.Data["PartialContent"] = Decoder.PartialContent;
                 throw;
             }
-            if (!Decoder.Decode(data, batch)) return false;
             if (batch.Count > 0) return true;
         }
     }

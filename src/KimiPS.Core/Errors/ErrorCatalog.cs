@@ -31,8 +31,7 @@ internal static class ErrorCatalog
         ReadOnlySpan<byte> body, string? apiKey, ErrorContext context)
     {
         var envelope = ErrorEnvelope.Read(body);
-        var requestId = HeaderLookup.Find(headers, "Msh-Request-Id")
-                        ?? HeaderLookup.Find(headers, "x-request-id")
+        var requestId = HeaderLookup.RequestId(headers)
                         ?? envelope.TraceId
                         ?? RequestIdFrom(envelope.Message);
         var errorId = Classify(statusCode, envelope, context);

@@ -16,6 +16,16 @@ internal static class HeaderLookup
         return null;
     }
 
+    /// <summary>The headers that carry the id to quote to support, best first (reference §1), for answers and errors alike.</summary>
+    public static readonly string[] RequestIdHeaders = { "Msh-Request-Id", "x-request-id", "x-msh-trace-id" };
+
+    public static string? RequestId(IReadOnlyDictionary<string, string>? headers)
+    {
+        foreach (var name in RequestIdHeaders)
+            if (Find(headers, name) is { } id) return id;
+        return null;
+    }
+
     private static string? Clean(string? value)
     {
         var v = value?.Trim();

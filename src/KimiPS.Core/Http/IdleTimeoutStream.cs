@@ -36,9 +36,10 @@ internal sealed class IdleTimeoutStream : Stream
     {
         _ct.ThrowIfCancellationRequested();
         _timer.Change(_idle, Timeout.InfiniteTimeSpan);
+        int read;
         try
         {
-            return _inner.Read(buffer, offset, count);
+            read = _inner.Read(buffer, offset, count);
         }
         catch (Exception) when (_ct.IsCancellationRequested)
         {
@@ -52,6 +53,14 @@ internal sealed class IdleTimeoutStream : Stream
         {
             _timer.Change(Timeout.Infinite, Timeout.Infinite);
         }
+        // Some streams (.NET Framework's) end a read cut by disposal with 0 bytes instead of throwing:
+        // that is not the server's end of the stream.
+        if (read == 0)
+        {
+            _ct.ThrowIfCancellationRequested();
+            if (_timedOut) throw Errors.StreamIdleTimeout(_idle);
+        }
+        return read;
     }
 
     protected override void Dispose(bool disposing)

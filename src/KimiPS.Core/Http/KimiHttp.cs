@@ -25,7 +25,7 @@ internal sealed class KimiHttp
         HttpClientCache.RaiseConnectionLimit(options.BaseUri);
     }
 
-    public Uri Resolve(string relativePath) => Endpoint.Combine(_options.BaseUri, relativePath);
+    private Uri Resolve(string relativePath) => Endpoint.Combine(_options.BaseUri, relativePath);
 
     /// <summary>
     /// Sends with retries and returns the successful response (the caller disposes it). With
@@ -110,7 +110,7 @@ internal sealed class KimiHttp
 
         using (response)
         {
-            var body = await ReadErrorBodyAsync(response, timeout.Token).ConfigureAwait(false);
+            var body = await ReadErrorBodyAsync(response, timeout, ct).ConfigureAwait(false);
             throw ErrorCatalog.FromResponse((int)response.StatusCode, HeadersOf(response), body, _options.ApiKey, context);
         }
     }
@@ -132,23 +132,30 @@ internal sealed class KimiHttp
         }
     }
 
-    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>
+    /// Reads at most <see cref="MaxErrorBodyBytes"/> of an error body. A body that is cut or stalls
+    /// past the request timeout yields what arrived: the status alone still maps to an error, and a
+    /// timeout here must not surface as the caller's cancellation. Only the caller's token cancels.
+    /// </summary>
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource timeout, CancellationToken ct)
     {
+        // .NET Framework's response stream ignores the token: disposing the response is what stops a read.
+        using var stop = timeout.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+        var buffer = new byte[MaxErrorBodyBytes];
+        var total = 0;
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[MaxErrorBodyBytes];
-            var total = 0;
             int read;
-            while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, ct).ConfigureAwait(false)) > 0)
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, timeout.Token).ConfigureAwait(false)) > 0)
                 total += read;
-            Array.Resize(ref buffer, total);
-            return buffer;
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
         {
-            return Array.Empty<byte>(); // the status alone still maps to an error
+            ct.ThrowIfCancellationRequested();
         }
+        Array.Resize(ref buffer, total);
+        return buffer;
     }
 
     internal static IReadOnlyDictionary<string, string> HeadersOf(HttpResponseMessage response)
@@ -160,9 +167,11 @@ internal sealed class KimiHttp
         return headers;
     }
 
-    internal static string? RequestIdOf(HttpResponseMessage response) =>
-        FirstHeader(response, "Msh-Request-Id") ?? FirstHeader(response, "x-request-id") ?? FirstHeader(response, "x-msh-trace-id");
-
-    private static string? FirstHeader(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>The request id of a successful response, from the same headers an error is read from.</summary>
+    internal static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in HeaderLookup.RequestIdHeaders)
+            if (response.Headers.TryGetValues(name, out var values) && values.FirstOrDefault() is { Length: > 0 } id) return id;
+        return null;
+    }
 }

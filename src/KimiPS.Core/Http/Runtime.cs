@@ -7,7 +7,4 @@ internal static class Runtime
 {
     public static bool IsNetFramework { get; } =
         RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
-
-    public static string UserAgent { get; } =
-        "KimiPS/" + typeof(Runtime).Assembly.GetName().Version?.ToString(3) + " (" + RuntimeInformation.FrameworkDescription.Trim() + ")";
 }

@@ -13,9 +13,7 @@ internal static class JsonRead
         }
         catch (JsonException ex)
         {
-            throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.ProtocolError,
-                $"The server's answer to {what} is not valid JSON (at byte {ex.BytePositionInLine}).",
-                "Check that BaseUri points at a Kimi-compatible API (for example https://api.moonshot.cn/v1/).", ex);
+            throw Errors.ProtocolError($"the answer to {what} is not valid JSON (at byte {ex.BytePositionInLine})", ex);
         }
     }
 
