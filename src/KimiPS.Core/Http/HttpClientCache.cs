@@ -16,7 +16,22 @@ internal static class HttpClientCache
     private static int s_frameworkTuned;
 
     public static HttpClient Get(IWebProxy? proxy) =>
-        Clients.GetOrAdd(proxy ?? DefaultKey, key => Create(key as IWebProxy));
+        Clients.GetOrAdd(KeyOf(proxy), _ => Create(proxy));
+
+    /// <summary>
+    /// Equal WebProxy settings share one client: every Connect-Kimi -Proxy builds a new WebProxy
+    /// object, and keying by the object would add a client (and its connections) per connect.
+    /// Other IWebProxy implementations can only be compared by reference.
+    /// </summary>
+    internal static object KeyOf(IWebProxy? proxy)
+    {
+        if (proxy is null) return DefaultKey;
+        if (proxy is not WebProxy web) return proxy;
+        var credential = web.Credentials as NetworkCredential;
+        if (web.Credentials is not null && credential is null) return proxy;
+        return (web.Address, web.BypassProxyOnLocal, string.Join(";", web.BypassList), web.UseDefaultCredentials,
+            credential?.Domain, credential?.UserName, credential?.Password);
+    }
 
     private static HttpClient Create(IWebProxy? explicitProxy)
     {

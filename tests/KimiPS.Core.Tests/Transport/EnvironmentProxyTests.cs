@@ -45,3 +45,26 @@ public sealed class EnvironmentProxyTests
         Assert.True(proxy.IsBypassed(Kimi));
     }
 }
+
+public sealed class HttpClientCacheTests
+{
+    [Fact]
+    public void Equal_proxy_settings_share_one_client()
+    {
+        var a = new System.Net.WebProxy("http://proxy.corp:3128") { Credentials = new System.Net.NetworkCredential("u", "p") };
+        var b = new System.Net.WebProxy("http://proxy.corp:3128") { Credentials = new System.Net.NetworkCredential("u", "p") };
+        Assert.Same(HttpClientCache.Get(a), HttpClientCache.Get(b));
+        Assert.Same(HttpClientCache.Get(null), HttpClientCache.Get(null));
+    }
+
+    [Fact]
+    public void Different_proxy_settings_get_their_own_client()
+    {
+        var a = new System.Net.WebProxy("http://proxy.corp:3128") { Credentials = new System.Net.NetworkCredential("u", "p") };
+        var b = new System.Net.WebProxy("http://proxy.corp:3128") { Credentials = new System.Net.NetworkCredential("u", "other") };
+        var c = new System.Net.WebProxy("http://proxy.corp:8080");
+        Assert.NotSame(HttpClientCache.Get(a), HttpClientCache.Get(b));
+        Assert.NotSame(HttpClientCache.Get(a), HttpClientCache.Get(c));
+        Assert.NotSame(HttpClientCache.Get(null), HttpClientCache.Get(c));
+    }
+}
