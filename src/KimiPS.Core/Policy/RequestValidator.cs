@@ -31,6 +31,10 @@ internal static class RequestValidator
         ValidateToolChoice(request, tools);
         ValidateReasoningEffort(request.ReasoningEffort);
         ValidateResponseFormat(request.ResponseFormat);
+        // A continuation is a partial assistant message, which Kimi refuses in JSON mode (as for -Prefix below).
+        if (request.AutoContinue > 0 && request.ResponseFormat?.Type == "json_object")
+            throw Errors.InvalidParameter("AutoContinue", "cannot be combined with JSON mode (response_format json_object): a continuation uses Partial Mode",
+                "Remove -AutoContinue, or remove -Json and raise -MaxTokens so the answer fits.");
     }
 
     private static void ValidateMessages(ChatRequest request)
