@@ -58,9 +58,14 @@ internal static class ConversationJson
             }
             else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("messages", out messages) && messages.ValueKind == JsonValueKind.Array)
             {
-                if (root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt32() > Version)
-                    throw ModuleErrors.InvalidConversationFile(source, $"it was written by a newer KimiPS (format version {v.GetInt32()})");
-                conversation.Model = GetString(root, "model");
+                if (root.Child("version") is { ValueKind: JsonValueKind.Number } v)
+                {
+                    if (!v.TryGetInt32(out var version))
+                        throw ModuleErrors.InvalidConversationFile(source, $"its format version {v.GetRawText()} is not a whole number");
+                    if (version > Version)
+                        throw ModuleErrors.InvalidConversationFile(source, $"it was written by a newer KimiPS (format version {version})");
+                }
+                conversation.Model = root.String("model");
                 if (root.TryGetProperty("created", out var c) && c.ValueKind == JsonValueKind.String && c.TryGetDateTimeOffset(out var created))
                     conversation.Created = created;
             }
@@ -80,15 +85,15 @@ internal static class ConversationJson
 
     private static ChatMessage ReadMessage(JsonElement e, string source, int index)
     {
-        if (e.ValueKind != JsonValueKind.Object || GetString(e, "role") is not { Length: > 0 } role)
+        if (e.String("role") is not { Length: > 0 } role)
             throw ModuleErrors.InvalidConversationFile(source, $"message {index} has no 'role'");
 
         var message = new ChatMessage(role, null)
         {
-            ReasoningContent = GetString(e, "reasoning_content"),
-            Name = GetString(e, "name"),
-            ToolCallId = GetString(e, "tool_call_id"),
-            Partial = e.TryGetProperty("partial", out var partial) && partial.ValueKind == JsonValueKind.True,
+            ReasoningContent = e.String("reasoning_content"),
+            Name = e.String("name"),
+            ToolCallId = e.String("tool_call_id"),
+            Partial = e.Bool("partial"),
         };
 
         if (e.TryGetProperty("content", out var content))
@@ -103,14 +108,15 @@ internal static class ConversationJson
             var i = 0;
             foreach (var c in calls.EnumerateArray())
             {
-                if (!c.TryGetProperty("function", out var f) || f.ValueKind != JsonValueKind.Object)
+                var f = c.Child("function");
+                if (f.ValueKind != JsonValueKind.Object)
                     throw ModuleErrors.InvalidConversationFile(source, $"tool call {i} of message {index} has no 'function'");
                 list.Add(new ToolCall(
-                    GetString(c, "id") ?? "",
-                    GetString(f, "name") ?? "",
-                    GetString(f, "arguments") ?? "",
-                    GetString(c, "type") ?? "function",
-                    c.TryGetProperty("index", out var ix) && ix.ValueKind == JsonValueKind.Number ? ix.GetInt32() : i));
+                    c.String("id") ?? "",
+                    f.String("name") ?? "",
+                    ArgumentsOf(f),
+                    c.String("type") ?? "function",
+                    c.Long("index") is { } ix and >= 0 and <= int.MaxValue ? (int)ix : i));
                 i++;
             }
             message.ToolCalls = list;
@@ -123,15 +129,15 @@ internal static class ConversationJson
         var parts = new List<ChatContentPart>();
         foreach (var p in array.EnumerateArray())
         {
-            var type = GetString(p, "type");
+            var type = p.String("type");
             if (type == "text")
             {
-                parts.Add(ChatContentPart.FromText(GetString(p, "text") ?? ""));
+                parts.Add(ChatContentPart.FromText(p.String("text") ?? ""));
             }
             else if (type is "image_url" or "video_url" && p.TryGetProperty(type, out var media))
             {
                 // The API accepts both {"image_url":{"url":…}} and the 2026 string form {"image_url":"data:…"}.
-                var url = media.ValueKind == JsonValueKind.String ? media.GetString() : GetString(media, "url");
+                var url = media.ValueKind == JsonValueKind.String ? media.GetString() : media.String("url");
                 parts.Add(new ChatContentPart(type, url ?? ""));
             }
             else
@@ -142,8 +148,17 @@ internal static class ConversationJson
         return parts;
     }
 
-    private static string? GetString(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    /// <summary>A JSON string as written by the API and by us; the object itself (other tools' files) as its JSON text.</summary>
+    private static string ArgumentsOf(JsonElement function)
+    {
+        var arguments = function.Child("arguments");
+        return arguments.ValueKind switch
+        {
+            JsonValueKind.String => arguments.GetString() ?? "",
+            JsonValueKind.Object or JsonValueKind.Array => arguments.GetRawText(),
+            _ => "",
+        };
+    }
 
     /// <summary>Writes the file; <paramref name="noClobber"/> refuses to replace an existing one.</summary>
     public static void Save(KimiConversation conversation, string path, bool noClobber)

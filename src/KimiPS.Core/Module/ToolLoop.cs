@@ -63,7 +63,9 @@ internal static class ToolLoop
         var text = (output ?? "").Trim();
         if (text.Length == 0) return "(no output)";
         if (text.Length <= MaxResultLength) return text;
-        return text.Substring(0, MaxResultLength) + $"\n… (output truncated: {text.Length - MaxResultLength} more characters)";
+        // Never half of a surrogate pair (an emoji): the writer would send it as U+FFFD.
+        var keep = char.IsHighSurrogate(text[MaxResultLength - 1]) ? MaxResultLength - 1 : MaxResultLength;
+        return text.Substring(0, keep) + $"\n… (output truncated: {text.Length - keep} more characters)";
     }
 
     /// <summary>Whether the answer asks for tools rather than ending the turn.</summary>

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace KimiPS.Core;
 
@@ -30,9 +29,6 @@ internal sealed class ToolParameter
 /// <summary>Tool names, JSON schemas for tool parameters, and the model's call arguments.</summary>
 internal static class ToolSchema
 {
-    /// <summary>Kimi's rule for function names (reference/kimi-api.md §3.1); '$' is reserved for built-ins.</summary>
-    private static readonly Regex NamePattern = new("^[a-zA-Z_][a-zA-Z0-9_-]{2,63}$", RegexOptions.CultureInvariant);
-
     /// <summary>PowerShell's common and risk-mitigation parameters: never offered to the model.</summary>
     public static readonly ISet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -45,29 +41,15 @@ internal static class ToolSchema
 
     public static void ValidateName(string name, string parameterName)
     {
-        if (!NamePattern.IsMatch(name))
+        if (!RequestValidator.IsToolName(name))
             throw Errors.InvalidParameter(parameterName, $"is '{name}', which is not a valid tool name",
                 "Use 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example Get-DiskUsage).");
     }
 
     /// <summary>Checks that <paramref name="json"/> is a JSON object (a tool's parameters or a response schema must be one).</summary>
-    public static void ValidateObjectSchema(string json, string parameterName)
-    {
-        JsonValueKind kind;
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            kind = doc.RootElement.ValueKind;
-        }
-        catch (JsonException ex)
-        {
-            throw Errors.InvalidParameter(parameterName, "is not valid JSON (" + ex.Message + ")",
-                "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
-        }
-        if (kind != JsonValueKind.Object)
-            throw Errors.InvalidParameter(parameterName, $"has a JSON {kind.ToString().ToLowerInvariant()} at its root, not an object",
-                "The root of the schema must be an object: {\"type\":\"object\",\"properties\":{…}}.");
-    }
+    public static void ValidateObjectSchema(string json, string parameterName) =>
+        RequestValidator.RequireJsonObject(json, parameterName, "has a schema",
+            "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
 
     /// <summary>The JSON schema of an object whose properties are <paramref name="parameters"/> (common parameters skipped).</summary>
     public static string FromParameters(IEnumerable<ToolParameter> parameters)

@@ -25,8 +25,9 @@ internal static partial class ModelPolicy
         {
             Partial = true,
             Name = previous?.Name, // a role-play name stays the output prefix
-            // Thinking models continue from their earlier reasoning (Kimi's partial-mode guide).
-            ReasoningContent = prepared.ThinkingOn ? soFar.ReasoningContent : null,
+            // Thinking models continue from their earlier reasoning (Kimi's partial-mode guide): the reasoning of
+            // every round so far, because a round that only continues the text returns none of its own.
+            ReasoningContent = prepared.ThinkingOn ? Join(previous?.ReasoningContent, soFar.ReasoningContent) : null,
         });
         return next;
     }
@@ -50,6 +51,9 @@ internal static partial class ModelPolicy
             : SelectToolPrompt));
         return next;
     }
+
+    private static string? Join(string? earlier, string? later) =>
+        string.IsNullOrEmpty(earlier) ? later : string.IsNullOrEmpty(later) ? earlier : earlier + later;
 
     private static ChatMessage? RemoveTrailingPartial(ChatRequest request)
     {

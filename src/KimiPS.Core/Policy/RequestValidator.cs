@@ -31,6 +31,10 @@ internal static class RequestValidator
         ValidateToolChoice(request, tools);
         ValidateReasoningEffort(request.ReasoningEffort);
         ValidateResponseFormat(request.ResponseFormat);
+        // A continuation is a partial assistant message, which Kimi refuses in JSON mode (as for -Prefix below).
+        if (request.AutoContinue > 0 && request.ResponseFormat?.Type == "json_object")
+            throw Errors.InvalidParameter("AutoContinue", "cannot be combined with JSON mode (response_format json_object): a continuation uses Partial Mode",
+                "Remove -AutoContinue, or remove -Json and raise -MaxTokens so the answer fits.");
     }
 
     private static void ValidateMessages(ChatRequest request)
@@ -174,31 +178,38 @@ internal static class RequestValidator
             if (tool.Type != "function" && !builtinSearch)
                 throw Errors.InvalidParameter("Tool", $"'{tool.Name}' has the type '{tool.Type}'; Kimi accepts function tools and the built-in $web_search",
                     "Use a function tool (New-KimiTool), or -WebSearch for the built-in search.");
-            if (!builtinSearch && (tool.Name is null || !ToolName.IsMatch(tool.Name)))
+            if (!builtinSearch && !IsToolName(tool.Name))
                 throw Errors.InvalidParameter("Tool", $"has the invalid function name '{tool.Name}'",
                     "Use 3 to 64 characters: a letter or underscore first, then letters, digits, underscores or dashes ('$' names are reserved for built-ins; use -WebSearch for $web_search).");
             if (!seen.Add(tool.Name!))
                 throw Errors.InvalidParameter("Tool", $"declares '{tool.Name}' more than once", "Declare each tool once.");
-            if (tool.ParametersJson is not null) ValidateSchema(tool);
+            if (tool.ParametersJson is not null)
+                RequireJsonObject(tool.ParametersJson, "Tool", $"'{tool.Name}' has a parameters schema",
+                    "Give the parameters as a JSON schema object, for example {\"type\":\"object\",\"properties\":{...}}.");
         }
     }
 
-    private static void ValidateSchema(ChatTool tool)
+    /// <summary>Kimi's function-name rule (reference/kimi-api.md §3.1); '$' names are reserved for built-ins.</summary>
+    public static bool IsToolName(string? name) => name is not null && ToolName.IsMatch(name);
+
+    /// <summary>
+    /// Refuses <paramref name="json"/> unless it is a JSON object, as a tool's parameters and a response schema must be.
+    /// <paramref name="subject"/> is what follows the parameter name in the message ("has a schema").
+    /// </summary>
+    public static void RequireJsonObject(string? json, string parameterName, string subject, string fix)
     {
         JsonValueKind kind;
         try
         {
-            using var doc = JsonDocument.Parse(tool.ParametersJson!);
+            using var doc = JsonDocument.Parse(json ?? "");
             kind = doc.RootElement.ValueKind;
         }
         catch (JsonException ex)
         {
-            throw Errors.InvalidParameter("Tool", $"'{tool.Name}' has a parameters schema that is not valid JSON ({ex.Message})",
-                "Give the parameters as a JSON schema object, for example {\"type\":\"object\",\"properties\":{...}}.");
+            throw Errors.InvalidParameter(parameterName, $"{subject} that is not valid JSON ({ex.Message})", fix);
         }
         if (kind != JsonValueKind.Object)
-            throw Errors.InvalidParameter("Tool", $"'{tool.Name}' has a parameters schema whose root is {Article(kind)}, not an object",
-                "Give the parameters as a JSON schema object, for example {\"type\":\"object\",\"properties\":{...}}.");
+            throw Errors.InvalidParameter(parameterName, $"{subject} whose root is {Article(kind)}, not an object", fix);
     }
 
     private static void ValidateToolChoice(ChatRequest r, IReadOnlyList<ChatTool> tools)
@@ -237,18 +248,7 @@ internal static class RequestValidator
             case "json_schema":
                 if (string.IsNullOrEmpty(format.SchemaName))
                     throw Errors.InvalidParameter("Json", "has a JSON schema without a name", "Give the schema a name.");
-                JsonValueKind kind;
-                try
-                {
-                    using var doc = JsonDocument.Parse(format.SchemaJson ?? "");
-                    kind = doc.RootElement.ValueKind;
-                }
-                catch (JsonException ex)
-                {
-                    throw Errors.InvalidParameter("Json", $"has a schema that is not valid JSON ({ex.Message})", "Give the response schema as a JSON object.");
-                }
-                if (kind != JsonValueKind.Object)
-                    throw Errors.InvalidParameter("Json", $"has a schema whose root is {Article(kind)}, not an object", "Give the response schema as a JSON object.");
+                RequireJsonObject(format.SchemaJson, "Json", "has a schema", "Give the response schema as a JSON object.");
                 return;
             default:
                 throw Errors.InvalidParameter("Json", $"has the unknown response format '{format.Type}'", "Use text, json_object or json_schema.");

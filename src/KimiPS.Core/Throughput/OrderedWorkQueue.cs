@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace KimiPS.Core;
 
@@ -15,8 +14,8 @@ namespace KimiPS.Core;
 /// AIMD limit (<see cref="CurrentConcurrencyLimit"/>) that halves when an item fails with a 429 that asks us to
 /// slow down (<see cref="KimiErrorIds.RateLimitReached"/>, <see cref="KimiErrorIds.EngineOverloaded"/>) and grows
 /// back with successes. Such an item is re-run (up to <see cref="MaxReRuns"/> times, ahead of new items) after
-/// new starts were paused for the server's Retry-After. Requests and estimated tokens per minute go through
-/// <see cref="RequestRateLimiter"/>.</para>
+/// new starts were paused for the server's Retry-After (<see cref="ThrottleBackoff"/>). Requests and estimated
+/// tokens per minute go through <see cref="RequestRateLimiter"/>.</para>
 /// <para>Items are started by whichever thread frees a slot (a finishing worker, a timer, or the owner in
 /// <see cref="Add"/>), so work keeps flowing even while the owner is busy elsewhere; only results and posted
 /// actions wait for the owner.</para>
@@ -31,7 +30,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly CancellationTokenRegistration _cancelRegistration;
     private readonly PipelineDispatcher _dispatcher = new();
-    private readonly AdaptiveConcurrencyLimit _limit;
+    private readonly ThrottleBackoff _backoff;
     private readonly RequestRateLimiter _rate;
     private readonly Func<TimeSpan> _clock;
     private readonly Timer _timer;
@@ -40,14 +39,8 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     private readonly Queue<Slot> _pending = new();     // added, never started
     private readonly Queue<Slot> _reRuns = new();      // throttled, to run again before any new item
 
-    private TimeSpan _pausedUntil;
     private int _running;
     private bool _disposed;
-
-    public OrderedWorkQueue(int throttleLimit, Func<TIn, CancellationToken, TOut> work, KimiRateLimits? limits, CancellationToken ct)
-        : this(throttleLimit, work, limits, ct, estimateTokens: null, onThrottle: null)
-    {
-    }
 
     /// <param name="throttleLimit">Most items in flight at once.</param>
     /// <param name="work">Runs one item on a thread-pool thread; gets a token that is cancelled with <paramref name="ct"/> or <see cref="Dispose"/>.</param>
@@ -67,7 +60,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
         _estimateTokens = estimateTokens;
         _onThrottle = onThrottle;
-        _limit = new AdaptiveConcurrencyLimit(Math.Min(throttleLimit, limits?.MaxConcurrency ?? int.MaxValue));
+        _backoff = new ThrottleBackoff(Math.Min(throttleLimit, limits?.MaxConcurrency ?? int.MaxValue));
         var stopwatch = Stopwatch.StartNew();
         _clock = () => stopwatch.Elapsed;
         _rate = new RequestRateLimiter(limits?.RequestsPerMinute, estimateTokens is null ? null : limits?.TokensPerMinute, _clock);
@@ -81,11 +74,11 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     /// <summary>How many items may be in flight now (the AIMD limit; at most <see cref="MaxConcurrencyLimit"/>).</summary>
     public int CurrentConcurrencyLimit
     {
-        get { lock (_gate) return _limit.Current; }
+        get { lock (_gate) return _backoff.Limit.Current; }
     }
 
     /// <summary>min(throttleLimit, MaxConcurrency): where <see cref="CurrentConcurrencyLimit"/> starts and returns to.</summary>
-    public int MaxConcurrencyLimit => _limit.Max;
+    public int MaxConcurrencyLimit => _backoff.Limit.Max;
 
     /// <summary>How many items are running now.</summary>
     public int InFlight
@@ -93,17 +86,26 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
         get { lock (_gate) return _running; }
     }
 
-    /// <summary>Most scheduler-level re-runs of one item after a 429 (the HTTP layer has already retried each request).</summary>
-    internal int MaxReRuns { get; set; } = 3;
+    /// <summary>See <see cref="ThrottleBackoff.MaxReRuns"/>.</summary>
+    internal int MaxReRuns
+    {
+        get => _backoff.MaxReRuns;
+        set => _backoff.MaxReRuns = value;
+    }
 
-    /// <summary>
-    /// Pause of new starts after a 429 that named no wait. Short, because the HTTP layer has already backed off
-    /// before the 429 reached us; long enough that the halved window takes hold before anything new starts.
-    /// </summary>
-    internal TimeSpan DefaultThrottlePause { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>See <see cref="ThrottleBackoff.DefaultPause"/>.</summary>
+    internal TimeSpan DefaultThrottlePause
+    {
+        get => _backoff.DefaultPause;
+        set => _backoff.DefaultPause = value;
+    }
 
-    /// <summary>A 429 that asks for a longer wait than this is not waited for here (like MaxRetryDelay's default): the item fails.</summary>
-    internal TimeSpan MaxThrottlePause { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>See <see cref="ThrottleBackoff.MaxPause"/>.</summary>
+    internal TimeSpan MaxThrottlePause
+    {
+        get => _backoff.MaxPause;
+        set => _backoff.MaxPause = value;
+    }
 
     /// <summary>How long <see cref="Dispose"/> waits for running items to see the cancellation.</summary>
     internal TimeSpan DisposeWait { get; set; } = TimeSpan.FromSeconds(2);
@@ -287,12 +289,12 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
                 return;
             }
 
-            while (_reRuns.Count + _pending.Count > 0 && _running < _limit.Current)
+            while (_reRuns.Count + _pending.Count > 0 && _running < _backoff.Limit.Current)
             {
                 var now = _clock();
-                if (now < _pausedUntil)
+                if (now < _backoff.PausedUntil)
                 {
-                    ArmTimer(_pausedUntil - now);
+                    ArmTimer(_backoff.PausedUntil - now);
                     break;
                 }
 
@@ -306,7 +308,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
                 queue.Dequeue();
                 slot.Attempts++;
-                slot.Generation = _limit.Generation;
+                slot.Generation = _backoff.Limit.Generation;
                 _running++;
                 (starting ??= new List<Slot>()).Add(slot);
             }
@@ -339,66 +341,41 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
     private void OnItemEnded(Slot slot, TOut? value, Exception? error)
     {
-        string? message = null;
         lock (_gate)
         {
             _running--;
             var throttle = error is null ? null : ThrottleSignal.AsThrottle(error);
             if (error is null)
             {
-                _limit.OnSuccess();
+                _backoff.Limit.OnSuccess();
                 slot.Result = new WorkResult<TIn, TOut>(slot.Input, value, null) { Attempts = slot.Attempts };
             }
             else if (throttle is not null && !_cts.IsCancellationRequested)
             {
-                message = OnThrottled(slot, error, throttle);
+                var again = _backoff.OnThrottled(throttle, slot.Generation, slot.Attempts, _clock(), out var warning);
+                // Posted under the lock: the warning is queued before the owner can take this item's result.
+                if (warning is not null && _onThrottle is { } onThrottle)
+                    _dispatcher.Post(() => onThrottle(warning));
+                if (again)
+                    _reRuns.Enqueue(slot);
+                else
+                    slot.Result = Failed(slot, error);
             }
             else
             {
-                slot.Result = new WorkResult<TIn, TOut>(slot.Input, default, error) { Attempts = slot.Attempts };
+                slot.Result = Failed(slot, error);
             }
 
             if (_running == 0)
                 Monitor.PulseAll(_gate); // Dispose may be waiting
         }
 
-        if (message is not null && _onThrottle is { } onThrottle)
-            _dispatcher.Post(() => onThrottle(message));
         StartWhatCan();
         _dispatcher.Wake(); // Finish may be waiting for this result
     }
 
-    /// <summary>Under the lock: slow down, and queue the item again or give it its error. Returns the warning to post, if any.</summary>
-    private string? OnThrottled(Slot slot, Exception error, KimiException throttle)
-    {
-        var before = _limit.Current;
-        var cut = _limit.OnThrottled(slot.Generation);
-        var pause = ThrottleSignal.RetryAfter(throttle) ?? DefaultThrottlePause;
-        var canWait = pause <= MaxThrottlePause;
-        if (canWait)
-        {
-            var until = _clock() + pause;
-            if (until > _pausedUntil)
-                _pausedUntil = until;
-        }
-
-        // IsRetryable false: the HTTP layer judged that waiting will not help (for example a Retry-After beyond
-        // MaxRetryDelay). The cut above still applies: the server did say we were too fast.
-        if (throttle.IsRetryable && canWait && slot.Attempts <= MaxReRuns)
-            _reRuns.Enqueue(slot);
-        else
-            slot.Result = new WorkResult<TIn, TOut>(slot.Input, default, error) { Attempts = slot.Attempts };
-
-        if (!cut)
-            return null; // this burst was already answered; one warning per cut is enough
-        var change = before == _limit.Current
-            ? $"concurrency stays at {before}"
-            : $"concurrency {before} -> {_limit.Current}";
-        var paused = canWait && pause > TimeSpan.Zero
-            ? ", new requests paused for " + pause.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
-            : "";
-        return $"Backing off after a 429 ({throttle.ErrorId}): {change}{paused}.";
-    }
+    private static WorkResult<TIn, TOut> Failed(Slot slot, Exception error) =>
+        new(slot.Input, default, error) { Attempts = slot.Attempts };
 
     private void OnCancelled()
     {

@@ -83,12 +83,26 @@ public class ConversationJsonTests
         Assert.Null(c.Model);
     }
 
+    [Fact]
+    public void Tool_calls_written_by_other_tools_are_read_without_loss()
+    {
+        // OpenAI-style histories written by hand or by other tools sometimes hold the arguments object itself,
+        // or an index that is not a whole number (it only orders stream fragments: the position stands in).
+        var json = "[{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"f:0\",\"index\":0.5,\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":{\"city\":\"Paris\"}}}]}]";
+        var c = ConversationJson.Deserialize(Encoding.UTF8.GetBytes(json), "h.json");
+        var call = c.Messages[0].ToolCalls![0];
+        Assert.Equal("{\"city\":\"Paris\"}", call.Arguments);
+        Assert.Equal(0, call.Index);
+    }
+
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("42", "neither")]
     [InlineData("{\"messages\":[{\"content\":\"x\"}]}", "no 'role'")]
     [InlineData("{\"version\":99,\"messages\":[]}", "newer")]
     [InlineData("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"audio\"}]}]}", "unknown type")]
+    [InlineData("{\"version\":1.5,\"messages\":[]}", "version")]
+    [InlineData("{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[42]}]}", "no 'function'")]
     public void Bad_files_are_KimiInvalidConversationFile(string json, string expected)
     {
         var ex = Assert.Throws<KimiException>(() => ConversationJson.Deserialize(Encoding.UTF8.GetBytes(json), "bad.json"));

@@ -129,6 +129,17 @@ public class ToolResultTests
     }
 
     [Fact]
+    public void A_cut_never_splits_a_surrogate_pair()
+    {
+        // An emoji straddling the limit: half of it would go on the wire as U+FFFD.
+        var result = ToolLoop.FormatResult(new string('x', ToolLoop.MaxResultLength - 1) + "😀 and more");
+        var kept = result.Substring(0, result.IndexOf('\n'));
+        Assert.False(char.IsHighSurrogate(kept[kept.Length - 1]));
+        Assert.Equal(new string('x', ToolLoop.MaxResultLength - 1), kept);
+        Assert.EndsWith("11 more characters)", result);
+    }
+
+    [Fact]
     public void Long_results_are_cut_with_a_note()
     {
         var result = ToolLoop.FormatResult(new string('x', ToolLoop.MaxResultLength + 5));

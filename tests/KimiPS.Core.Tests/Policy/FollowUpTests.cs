@@ -55,6 +55,24 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public void A_later_continuation_keeps_the_reasoning_of_the_earlier_rounds()
+    {
+        // Kimi's partial-mode guide: a thinking model's prefix carries the earlier reasoning_content. The second
+        // round continues the text and thinks no more, so its own reasoning is empty: the first round's must stay.
+        var prepared = Continuable(3);
+        var first = ModelPolicy.ContinueAfterLength(prepared, prepared.Wire, Answer("Once upon", "length", "Plan: a story."), 0)!;
+        var second = ModelPolicy.ContinueAfterLength(prepared, first, Answer("Once upon a time", "length", null), 1);
+
+        Assert.Equal(2, second!.Messages.Count);
+        Assert.Equal("Once upon a time", second.Messages[1].Content);
+        Assert.Equal("Plan: a story.", second.Messages[1].ReasoningContent);
+
+        // A round cut while still thinking continues that thinking: both parts are kept, in order.
+        var third = ModelPolicy.ContinueAfterLength(prepared, second, Answer("Once upon a time", "length", " More plan."), 2);
+        Assert.Equal("Plan: a story. More plan.", third!.Messages[1].ReasoningContent);
+    }
+
+    [Fact]
     public void No_continuation_when_done_or_out_of_budget()
     {
         var prepared = Continuable(2);

@@ -306,6 +306,23 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void AutoContinue_with_json_mode_is_rejected()
+    {
+        // Continuing after finish_reason length sends a partial assistant message, which Kimi refuses in JSON mode:
+        // the continuation round would fail with a 400 after the first answer was paid for.
+        var request = new ChatRequest("kimi-k2.6", ChatMessage.User("Give JSON"))
+        {
+            ResponseFormat = ChatResponseFormat.JsonObject,
+            AutoContinue = 2,
+        };
+        var ex = Rejects(request, "AutoContinue");
+        Assert.Contains("json_object", ex.Message);
+
+        request.AutoContinue = 0;
+        PrepareQuiet(request);
+    }
+
+    [Fact]
     public void A_tool_message_without_a_call_id_is_rejected() =>
         Rejects(new ChatRequest("kimi-k2.6", ChatMessage.User("hi"), new ChatMessage("tool", "42")), "Messages");
 
