@@ -40,4 +40,30 @@ public sealed class EndpointTests
         var options = new KimiClientOptions { ApiKey = "sk-abcdefghijklmnopqrstuvwxyz1234" };
         Assert.Equal("https://api.moonshot.cn/v1/ key=sk-…1234", options.ToString());
     }
+
+    [Theory]
+    [InlineData("https://user:secret@api.moonshot.cn/v1/")]
+    [InlineData("http://user@127.0.0.1:5000/v1/")]
+    public void User_info_in_the_base_uri_is_refused(string baseUri)
+    {
+        var ex = Assert.Throws<KimiException>(() => new KimiClient(new KimiClientOptions { BaseUri = new Uri(baseUri) }));
+        Assert.Equal(KimiErrorIds.InvalidParameter, ex.ErrorId);
+        Assert.Contains("user name or password", ex.Message);
+        Assert.DoesNotContain("secret", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("http://user:secret@proxy.corp:3128", "-ProxyCredential")]
+    [InlineData("socks5://proxy.corp:1080", "http://host:port")]
+    public void Proxies_with_credentials_or_odd_schemes_are_refused(string proxy, string fix)
+    {
+        var ex = Assert.Throws<KimiException>(() => ConnectionSettings.CheckProxy(new Uri(proxy)));
+        Assert.Contains("'Proxy'", ex.Message);
+        Assert.Contains(fix, ex.RecommendedAction);
+        Assert.DoesNotContain("secret", ex.Message);
+    }
+
+    [Fact]
+    public void A_plain_proxy_passes() =>
+        Assert.Equal(new Uri("http://proxy.corp:3128"), ConnectionSettings.CheckProxy(new Uri("http://proxy.corp:3128")));
 }

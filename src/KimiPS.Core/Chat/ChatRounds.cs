@@ -11,6 +11,7 @@ internal sealed class ChatRounds
     private bool _toolFollowUpDone;
     private ChatUsage? _usage;
     private int _followUps;
+    private string? _earlierReasoning; // of the rounds this answer continues
 
     public ChatRounds(PreparedChat prepared)
     {
@@ -32,19 +33,23 @@ internal sealed class ChatRounds
         {
             _continuations++;
             Prefix = completion.Content;
+            _earlierReasoning = ModelPolicy.Join(_earlierReasoning, completion.ReasoningContent);
         }
         else if (!_toolFollowUpDone && (next = ModelPolicy.ToolChoiceFollowUp(Prepared, wire, completion)) is not null)
         {
             _toolFollowUpDone = true;
             Prefix = null;
+            _earlierReasoning = null; // the follow-up is a new answer, not a continuation
         }
         if (next is not null) _followUps++;
         return next;
     }
 
-    /// <summary>The final answer, with usage summed over every round.</summary>
+    /// <summary>The final answer: its text already includes the continued rounds (as prefix); its reasoning gets theirs here; usage is summed.</summary>
     public ChatCompletion Result(ChatCompletion last)
     {
+        if (_earlierReasoning is not null && last.Choices.Count > 0)
+            last.Choices[0].ReasoningContent = ModelPolicy.Join(_earlierReasoning, last.Choices[0].ReasoningContent);
         last.Usage = _usage;
         last.FollowUps = _followUps;
         return last;

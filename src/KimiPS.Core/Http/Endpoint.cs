@@ -10,6 +10,8 @@ internal static class Endpoint
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
             throw Errors.InvalidParameter(parameterName, "must be an absolute URI", "Use https://api.moonshot.cn/v1/ or https://api.moonshot.ai/v1/.");
+        if (baseUri.UserInfo.Length > 0)
+            throw Errors.InvalidParameter(parameterName, "carries a user name or password", "Remove them from the URI; the API key goes in ApiKey (Connect-Kimi -ApiKey).");
         if (baseUri.Scheme == Uri.UriSchemeHttps) return;
         if (baseUri.Scheme == Uri.UriSchemeHttp)
         {

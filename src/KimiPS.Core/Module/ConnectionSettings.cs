@@ -32,6 +32,17 @@ internal static class ConnectionSettings
         return (normalized, RegionOf(normalized));
     }
 
+    /// <summary>A proxy must be an absolute http(s) URI without credentials: those go in -ProxyCredential, where no view shows them.</summary>
+    public static Uri? CheckProxy(Uri? proxy)
+    {
+        if (proxy is null) return null;
+        if (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps))
+            throw Errors.InvalidParameter("Proxy", $"is '{proxy}', which is not an http:// or https:// URI", "Pass the proxy as http://host:port.");
+        if (proxy.UserInfo.Length > 0)
+            throw Errors.InvalidParameter("Proxy", "carries a user name or password", "Remove them from the URI and pass them with -ProxyCredential (Get-Credential).");
+        return proxy;
+    }
+
     public static KimiRegion RegionOf(Uri baseUri)
     {
         if (string.Equals(baseUri.Host, KimiEndpoints.China.Host, StringComparison.OrdinalIgnoreCase)) return KimiRegion.China;

@@ -52,7 +52,8 @@ internal static partial class ModelPolicy
         return next;
     }
 
-    private static string? Join(string? earlier, string? later) =>
+    /// <summary>Text of consecutive rounds of one answer, joined as they were produced.</summary>
+    internal static string? Join(string? earlier, string? later) =>
         string.IsNullOrEmpty(earlier) ? later : string.IsNullOrEmpty(later) ? earlier : earlier + later;
 
     private static ChatMessage? RemoveTrailingPartial(ChatRequest request)

@@ -124,6 +124,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     {
         try
         {
+            ConnectionSettings.CheckProxy(Proxy);
             return ConnectionSettings.ResolveEndpoint((KimiRegion)Enum.Parse(typeof(KimiRegion), Region, true), BaseUri);
         }
         catch (KimiException ex)

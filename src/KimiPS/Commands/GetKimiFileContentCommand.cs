@@ -79,6 +79,8 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
         }
     }
 
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
+
     private KimiFileContent Extract(string path)
     {
         var client = Client;
@@ -93,14 +95,23 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
         }
     }
 
-    /// <summary>A failed clean-up must not lose the text already extracted: it is a warning naming the file to delete.</summary>
+    /// <summary>
+    /// A failed clean-up must not lose the text already extracted: it is a warning naming the file to delete.
+    /// The delete has its own short deadline rather than the stop token, so a Ctrl+C during the extraction
+    /// still removes the uploaded copy instead of leaving it on the account.
+    /// </summary>
     private void Delete(KimiClient client, KimiFile file)
     {
         try
         {
-            Wait(ct => { client.DeleteFile(file.Id, ct); return true; });
+            Wait(_ =>
+            {
+                using var deadline = new CancellationTokenSource(CleanupTimeout);
+                client.DeleteFile(file.Id, deadline.Token);
+                return true;
+            });
         }
-        catch (KimiException ex)
+        catch (Exception ex) when (ex is KimiException or OperationCanceledException)
         {
             WriteWarning($"The uploaded copy {file.Id} ({file.FileName}) could not be deleted: {ex.Message} Remove it with Remove-KimiFile -Id {file.Id}.");
         }

@@ -165,6 +165,21 @@ public sealed class ChatTests : EmulatorTest
     }
 
     [Fact]
+    public void A_continued_answer_keeps_the_reasoning_of_every_round()
+    {
+        using var client = Client();
+        Emulator.Enqueue(EmulatorResponse.Chat(new ChatScript { Content = "Half", Reasoning = "Plan first. ", FinishReason = "length" }));
+        var request = Ask("long");
+        request.AutoContinue = 1;
+        var answer = client.Chat(request);
+        Assert.Equal("Half (continued)", answer.Content);
+        Assert.Equal("Plan first. Thinking about it.", answer.ReasoningContent);
+        var streamed = client.ChatStream(request);
+        Emulator.Enqueue(EmulatorResponse.Chat(new ChatScript { Content = "Half", Reasoning = "Plan first. ", FinishReason = "length" }));
+        Assert.Equal("Plan first. Thinking about it.", streamed.Last().Completion!.ReasoningContent);
+    }
+
+    [Fact]
     public void Length_cut_answers_are_not_continued_by_default()
     {
         using var client = Client();
