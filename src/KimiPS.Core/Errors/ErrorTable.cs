@@ -48,7 +48,8 @@ internal static class ErrorTable
             "Check the id; the object may have been deleted. If every call fails this way, check that BaseUri points to the API root (for example https://api.moonshot.cn/v1/)."),
         [KimiErrorIds.ModelNotFound] = new(KimiErrorCategories.ObjectNotFound, false,
             "The model was not found, or the account may not use it",
-            "Check the model name (it is case-sensitive: kimi-k2.6, not kimi-k2), that the model has not been retired, and that the BaseUri is right. " + ListModelsHint),
+            "Check the model name (it is case-sensitive: kimi-k2.6, not kimi-k2), that the model has not been retired ("
+            + RetiredModels.CurrentModels + "), and that the BaseUri is right. " + ListModelsHint),
         [KimiErrorIds.RateLimitReached] = new(KimiErrorCategories.LimitsExceeded, true,
             "The account's rate limit was reached",
             "Wait for the time the server names, lower the concurrency (-ThrottleLimit) or the request rate, or raise the account tier by topping up. If your traffic is low, check the key: each account has its own limits."),

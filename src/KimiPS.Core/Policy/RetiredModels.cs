@@ -29,6 +29,9 @@ internal static class RetiredModels
         return model.StartsWith("moonshot-v1", StringComparison.OrdinalIgnoreCase) ? "August 2026" : null;
     }
 
+    /// <summary>A hint only (reference §5, Sept 2026), never an allow-list: /v1/models is the authority.</summary>
+    public const string CurrentModels = "current models include kimi-k2.6, kimi-k3 and kimi-k2.7-code";
+
     public static string Warning(string model, string since) =>
-        $"Model '{model}' was retired by Moonshot (offline since {since}); current models include kimi-k2.6, kimi-k3 and kimi-k2.7-code. Run Get-KimiModel to list what your account can use.";
+        $"Model '{model}' was retired by Moonshot (offline since {since}); {CurrentModels}. Run Get-KimiModel to list what your account can use.";
 }

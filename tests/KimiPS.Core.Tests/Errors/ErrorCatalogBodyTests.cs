@@ -177,6 +177,7 @@ public sealed class ErrorCatalogBodyTests
         Assert.Equal(KimiErrorIds.ModelNotFound, ex.ErrorId);
         Assert.Contains("Not found the model kimi-k2", ex.Message);
         Assert.Contains("Run Get-KimiModel to list the models your account can use.", ex.Message);
+        Assert.Contains("current models include kimi-k2.6", ex.RecommendedAction); // as the retired-model warning says
     }
 
     [Fact]
