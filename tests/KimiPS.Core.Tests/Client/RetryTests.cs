@@ -106,15 +106,17 @@ public sealed class RetryTests : EmulatorTest
     [Fact]
     public void A_slow_server_times_out_and_the_request_is_retried()
     {
-        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 1; });
+        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromSeconds(1); o.MaxRetries = 1; });
+        client.Chat(Ask("warm up")); // connect and JIT first: the timeout must not expire before a request arrives
         var slow = EmulatorResponse.Chat(new ChatScript { Content = "late" });
-        slow.Delay = TimeSpan.FromSeconds(3);
+        slow.Delay = TimeSpan.FromSeconds(5);
         slow.Times = 2;
         Emulator.Enqueue(slow);
         var ex = Assert.Throws<KimiException>(() => client.Chat(Ask("slow")));
         Assert.Equal(KimiErrorIds.Timeout, ex.ErrorId);
         Assert.Equal(KimiErrorCategories.OperationTimeout, ex.Category);
-        Assert.Equal(2, ChatRequests);
+        Assert.Single(Warnings, w => w.Contains(KimiErrorIds.Timeout));
+        Assert.Equal(3, ChatRequests);
     }
 
     [Fact]
@@ -133,9 +135,10 @@ public sealed class RetryTests : EmulatorTest
     [Fact]
     public void Cancelling_during_backoff_is_OperationCanceled_not_an_api_error()
     {
-        using var client = Client(o => { o.RetryBaseDelay = TimeSpan.FromSeconds(5); o.MaxBackoff = TimeSpan.FromSeconds(5); });
+        using var client = Client(o => { o.RetryBaseDelay = TimeSpan.FromSeconds(30); o.MaxBackoff = TimeSpan.FromSeconds(30); });
+        using var cts = new CancellationTokenSource();
+        client.Diagnostic += (_, e) => { if (e.Level == KimiDiagnosticLevel.Warning) cts.Cancel(); }; // the back-off has begun
         Emulator.Enqueue(EmulatorResponse.KimiError(500, "server_error", "boom"));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         Assert.ThrowsAny<OperationCanceledException>(() => client.Chat(Ask("cancel"), cts.Token));
         Assert.Equal(1, ChatRequests);
     }

@@ -110,7 +110,7 @@ public sealed class StreamTests : EmulatorTest
     [Fact]
     public void A_silent_stream_times_out_and_is_not_retried()
     {
-        using var client = Client(o => o.StreamIdleTimeout = TimeSpan.FromMilliseconds(300));
+        using var client = Client(o => o.StreamIdleTimeout = TimeSpan.FromSeconds(1));
         var script = EmulatorResponse.Sse(new[] { Chunk("hello") }, done: false);
         script.CutAfterBytes = Encoding.UTF8.GetByteCount("data: " + Chunk("hello") + "\n\n");
         script.StallAfterCut = true;
