@@ -60,7 +60,7 @@ public sealed class ModuleContractTests : IClassFixture<StagedModule>
         {
             "netstandard", "KimiPS.Core", "System.Text.Json", "System.Text.Encodings.Web", "System.Memory",
             "System.Buffers", "System.Runtime.CompilerServices.Unsafe", "System.Threading.Tasks.Extensions",
-            "System.Threading.RateLimiting", "System.Numerics.Vectors", "Microsoft.Bcl.AsyncInterfaces",
+            "System.Numerics.Vectors", "Microsoft.Bcl.AsyncInterfaces",
         };
         if (mayReferenceSma)
         {

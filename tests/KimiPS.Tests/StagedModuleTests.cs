@@ -11,7 +11,7 @@ public sealed class StagedModuleTests
     {
         "Microsoft.Bcl.AsyncInterfaces", "System.Buffers", "System.Memory", "System.Numerics.Vectors",
         "System.Runtime.CompilerServices.Unsafe", "System.Text.Encodings.Web", "System.Text.Json",
-        "System.Threading.RateLimiting", "System.Threading.Tasks.Extensions",
+        "System.Threading.Tasks.Extensions",
     };
 
     private static string Stage(string relative) => Path.Combine(TestPaths.StageDir, relative);
