@@ -53,14 +53,13 @@ internal static class Backoff
         {
             // Fail fast rather than sleep for minutes; the exception keeps RetryAfter so a script can decide.
             if (wait > maxRetryDelay)
-                return RetryDecision.Stop($"the server asked to wait {Seconds(wait)} s, more than MaxRetryDelay ({Seconds(maxRetryDelay)} s)");
+                return RetryDecision.Stop($"the server asked to wait {TimeText.Seconds(wait)} s, more than MaxRetryDelay ({TimeText.Seconds(maxRetryDelay)} s)");
             // The server knows its window: honour its value exactly, neither shortened nor padded.
-            return new RetryDecision(true, wait, $"{error.ErrorId}; the server asked to wait {Seconds(wait)} s");
+            return new RetryDecision(true, wait, $"{error.ErrorId}; the server asked to wait {TimeText.Seconds(wait)} s");
         }
 
         var delay = Next(attempt, baseDelay, cap, random);
-        return new RetryDecision(true, delay, $"{error.ErrorId}; backing off {Seconds(delay)} s (retry {attempt} of {maxRetries})");
+        return new RetryDecision(true, delay, $"{error.ErrorId}; backing off {TimeText.Seconds(delay)} s (retry {attempt} of {maxRetries})");
     }
 
-    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -31,7 +31,7 @@ internal static class Errors
     /// <summary>A request (or a stream's response headers) took longer than RequestTimeout. Retryable.</summary>
     public static KimiException RequestTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The request did not complete within {Seconds(limit)} s (RequestTimeout).",
+            $"The request did not complete within {TimeText.Seconds(limit)} s (RequestTimeout).",
             ErrorTable.Get(KimiErrorIds.Timeout).RecommendedAction)
         {
             IsRetryable = true,
@@ -43,21 +43,21 @@ internal static class Errors
     /// </summary>
     public static KimiException StreamIdleTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The stream sent no data for {Seconds(limit)} s (StreamIdleTimeout).",
+            $"The stream sent no data for {TimeText.Seconds(limit)} s (StreamIdleTimeout).",
             "Ask again; if the model thinks for long before answering, raise StreamIdleTimeout.")
         {
             IsRetryable = false,
         };
 
     /// <summary>The server broke the protocol (malformed JSON, an unexpected shape). Not retryable: the same answer would come back.</summary>
-    public static KimiException ProtocolError(string what, Exception? inner = null)
+    /// <remarks><paramref name="action"/> replaces the catalogue's generic advice where the caller knows better.</remarks>
+    public static KimiException ProtocolError(string what, Exception? inner = null, string? action = null)
     {
         var entry = ErrorTable.Get(KimiErrorIds.ProtocolError);
         var text = what.TrimEnd();
         if (text.Length > 0 && !text.EndsWith(".", StringComparison.Ordinal)) text += ".";
         return new KimiException(KimiErrorIds.ProtocolError, entry.Category,
-            $"{entry.Summary}: {text}", entry.RecommendedAction, inner);
+            $"{entry.Summary}: {text}", action ?? entry.RecommendedAction, inner);
     }
 
-    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

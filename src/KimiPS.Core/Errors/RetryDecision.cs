@@ -19,6 +19,6 @@ internal readonly struct RetryDecision
     public static RetryDecision Stop(string reason) => new(false, TimeSpan.Zero, reason);
 
     public override string ToString() => Retry
-        ? "retry in " + Delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s: " + Reason
+        ? "retry in " + TimeText.Seconds(Delay) + " s: " + Reason
         : "no retry: " + Reason;
 }

@@ -174,8 +174,6 @@ internal static class ChatCompletionReader
     }
 
     private static KimiException Protocol(string message, string? requestId, Exception? inner = null) =>
-        new(KimiErrorIds.ProtocolError, KimiErrorCategories.ProtocolError,
-            requestId is null ? message : $"{message} (request id {requestId})",
-            "The server did not answer like the Kimi API. Check BaseUri (a proxy or gateway may be answering); if it persists, quote the request id to support.",
-            inner);
+        Errors.ProtocolError(requestId is null ? message : $"{message} (request id {requestId})", inner,
+            "The server did not answer like the Kimi API. Check BaseUri (a proxy or gateway may be answering); if it persists, quote the request id to support.");
 }

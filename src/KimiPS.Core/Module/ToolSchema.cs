@@ -29,6 +29,8 @@ internal sealed class ToolParameter
 /// <summary>Tool names, JSON schemas for tool parameters, and the model's call arguments.</summary>
 internal static class ToolSchema
 {
+    private const string RetryAdvice = "Ask again; the model usually corrects itself.";
+
     /// <summary>PowerShell's common and risk-mitigation parameters: never offered to the model.</summary>
     public static readonly ISet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -145,14 +147,12 @@ internal static class ToolSchema
         }
         catch (JsonException ex)
         {
-            throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.InvalidData,
-                "The model's tool arguments are not valid JSON: " + ex.Message, "Ask again; the model usually corrects itself.");
+            throw Errors.ProtocolError("The model's tool arguments are not valid JSON: " + ex.Message, ex, RetryAdvice);
         }
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.InvalidData,
-                    "The model's tool arguments are not a JSON object.", "Ask again; the model usually corrects itself.");
+                throw Errors.ProtocolError("The model's tool arguments are not a JSON object.", action: RetryAdvice);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (knownParameters != null && !knownParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) continue;

@@ -55,7 +55,7 @@ internal sealed class ThrottleBackoff
             ? $"concurrency stays at {before}"
             : $"concurrency {before} -> {Limit.Current}";
         var paused = pause > TimeSpan.Zero
-            ? ", new requests paused for " + pause.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+            ? ", new requests paused for " + TimeText.Seconds(pause) + " s"
             : "";
         return $"Backing off after a 429 ({throttle.ErrorId}): {change}{paused}.";
     }

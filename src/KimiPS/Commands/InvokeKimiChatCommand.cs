@@ -328,8 +328,8 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
                 completion = chunks.Current.Completion ?? completion;
             }
         }
-        return completion ?? throw new KimiException(KimiErrorIds.ProtocolError, KimiErrorCategories.ProtocolError,
-            "The stream ended without its final answer.", "Ask again without -Stream.");
+        return completion ?? throw Errors.ProtocolError(
+            "The stream ended without its final answer.", action: "Ask again without -Stream.");
     }
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>

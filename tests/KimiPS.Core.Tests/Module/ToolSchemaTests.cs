@@ -113,8 +113,13 @@ public class ToolSchemaTests
     [Theory]
     [InlineData("{bad")]
     [InlineData("[1,2]")]
-    public void Bad_arguments_are_a_protocol_error(string json) =>
-        Assert.Equal(KimiErrorIds.ProtocolError, Assert.Throws<KimiException>(() => ToolSchema.ParseArguments(json)).ErrorId);
+    public void Bad_arguments_are_a_protocol_error(string json)
+    {
+        var ex = Assert.Throws<KimiException>(() => ToolSchema.ParseArguments(json));
+        Assert.Equal(KimiErrorIds.ProtocolError, ex.ErrorId);
+        Assert.Equal(KimiErrorCategories.ProtocolError, ex.Category); // one id, one category, everywhere
+        Assert.Equal("Ask again; the model usually corrects itself.", ex.RecommendedAction);
+    }
 
     [Fact]
     public void Empty_arguments_are_an_empty_table() => Assert.Empty(ToolSchema.ParseArguments(""));
