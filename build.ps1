@@ -5,7 +5,7 @@
 .DESCRIPTION
     Plain Windows PowerShell 5.1 compatible script; no modules needed except Pester 5 for -Task Pester.
       Build    dotnet build (Release stages the module into out/KimiPS/ through an MSBuild target)
-      Test     dotnet test: xunit, no PowerShell involved
+      Test     dotnet test: xunit, and the cmdlet-level tests in PowerShell 7.6 (pwsh from the tool manifest)
       Pester   tests/Pester/*.Tests.ps1, each file in a fresh child process of this same shell, so
                Windows PowerShell 5.1 tests 5.1 and pwsh tests 7.x, both against the staged module
       Package  the staged folder is ready for Publish-Module / Publish-PSResource (Test-ModuleManifest)
@@ -57,41 +57,38 @@ function Invoke-TestTask {
 }
 
 function Invoke-PesterTask {
+    # Pester 5: installed for this shell, or the copy `dotnet test` restores from NuGet (PackageDownload).
     $pester = Get-Module -ListAvailable -Name Pester |
-        Where-Object { $_.Version -ge [version]'5.0.0' } |
+        Where-Object { $_.Version -ge [version]'5.5.0' } |
         Sort-Object Version -Descending |
         Select-Object -First 1
-    if (-not $pester) {
-        throw ('Pester 5 is not installed for this shell ({0} {1}). Install it with: ' +
+    $pesterManifest = if ($pester) { $pester.Path } else {
+        $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+        Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    }
+    if (-not (Test-Path $pesterManifest)) {
+        throw ('Pester 5 is not installed for this shell ({0} {1}). Run dotnet test once (it restores Pester 5.7.1 from NuGet) or: ' +
             'Install-Module Pester -MinimumVersion 5.5.0 -Scope CurrentUser -Force -SkipPublisherCheck') -f $PSVersionTable.PSEdition, $PSVersionTable.PSVersion
     }
     if (-not (Test-Path $Manifest)) {
         throw "The staged module is missing ($Manifest): run ./build.ps1 -Task Build first."
     }
 
-    # The same executable as this shell: powershell.exe tests Windows PowerShell 5.1, pwsh tests 7.x.
+    # The same shell as this one: powershell.exe tests Windows PowerShell 5.1, pwsh tests 7.x. Under the
+    # PowerShell .NET tool this process is dotnet running pwsh.dll, so pwsh.dll goes first on its command line.
     $shell = (Get-Process -Id $PID).Path
+    $shellArguments = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($shell) -eq 'dotnet') {
+        $shellArguments = @([Reflection.Assembly]::GetEntryAssembly().Location)
+    }
     $edition = $PSVersionTable.PSEdition
     $results = Join-Path $RepoRoot "TestResults/Pester-$edition"
-    $null = New-Item -ItemType Directory -Force -Path $results
+    $runner = Join-Path $RepoRoot 'tests/Pester/Invoke-KimiPesterFile.ps1'
     $failed = @()
 
     foreach ($file in Get-ChildItem -Path (Join-Path $RepoRoot 'tests/Pester') -Filter '*.Tests.ps1' | Sort-Object Name) {
-        Write-Host "> Pester $($file.Name) in a fresh $edition process ($($pester.Version))" -ForegroundColor Cyan
-        $runner = @(
-            '$ErrorActionPreference = ''Stop'''
-            "Import-Module Pester -RequiredVersion $(ConvertTo-Literal $pester.Version.ToString())"
-            '$configuration = New-PesterConfiguration'
-            "`$configuration.Run.Path = $(ConvertTo-Literal $file.FullName)"
-            '$configuration.Run.Exit = $true'
-            '$configuration.Output.Verbosity = ''Detailed'''
-            '$configuration.TestResult.Enabled = $true'
-            '$configuration.TestResult.OutputFormat = ''NUnitXml'''
-            "`$configuration.TestResult.OutputPath = $(ConvertTo-Literal (Join-Path $results ($file.BaseName + '.xml')))"
-            'Invoke-Pester -Configuration $configuration'
-        ) -join [Environment]::NewLine
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($runner))
-        & $shell -NoProfile -NonInteractive -EncodedCommand $encoded
+        Write-Host "> Pester $($file.Name) in a fresh $edition process" -ForegroundColor Cyan
+        & $shell @shellArguments -NoProfile -NonInteractive -File $runner -TestFile $file.FullName -PesterManifest $pesterManifest -ResultFolder $results
         if ($LASTEXITCODE -ne 0) {
             $failed += $file.Name
         }

@@ -40,7 +40,7 @@ Describe 'Invoke-KimiChat' {
         (($chunks | ForEach-Object { $_.Content }) -join '') | Should -Be 'Echo: Stream this'
     }
 
-    It 'displays a stream as the chunks\' text, without the blank line an in-band view puts first' {
+    It 'displays a stream as the chunks'' text, without the blank line an in-band view puts first' {
         $text = Invoke-KimiChat 'Stream this' -Stream | Out-String
 
         $text | Should -Not -Match '^\r?\n'

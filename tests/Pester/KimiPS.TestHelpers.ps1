@@ -1,11 +1,15 @@
 # Shared by the *.Tests.ps1 files (dot-sourced in BeforeAll). Windows PowerShell 5.1 syntax.
-# Each test file runs in its own fresh pwsh/powershell process (build.ps1 -Task Pester), so the
-# staged module is imported exactly once per process and nothing leaks between files.
+# Each test file runs in its own fresh pwsh/powershell process (dotnet test, or build.ps1 -Task Pester),
+# so the staged module is imported exactly once per process and nothing leaks between files.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $script:EmulatorKey = 'sk-emulator-0123456789abcdef'
 
 function Start-KimiEmulator {
+    # Under dotnet test, the xunit runner hosts a fresh emulator for this file and passes its address.
+    if ($env:KIMI_EMULATOR_BASEURI) {
+        return [pscustomobject]@{ Process = $null; BaseUri = [Uri]$env:KIMI_EMULATOR_BASEURI }
+    }
     # The standalone emulator prints KIMI_EMULATOR_BASEURI=<base> once it listens. It stops when its
     # stdin closes, so we keep a pipe to it: if this process dies, the emulator goes too.
     $psi = New-Object System.Diagnostics.ProcessStartInfo
