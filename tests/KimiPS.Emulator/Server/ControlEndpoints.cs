@@ -40,22 +40,46 @@ internal static class ControlEndpoints
         return Ok();
     }
 
-    /// <summary>{"status","type","message","headers":{},"times","pathContains"}; with "code" instead of "type" it is a gateway error.</summary>
+    /// <summary>
+    /// An error: {"status","type","message","headers":{}} (with "code" instead of "type" it is a gateway
+    /// error); or a scripted answer: {"chat":{"content","reasoning","chunkChars","finishReason"}}. Either
+    /// with "times", "pathContains", "delayMs" and, for how the bytes are delivered, "cutAfterBytes",
+    /// "stallAfterCut", "writeSize", "delayBetweenWritesMs" (see <see cref="EmulatorResponse"/>).
+    /// </summary>
     private static ResponsePlan Enqueue(EmulatorState state, JsonElement body)
+    {
+        var response = body.TryGetProperty("chat", out var chat) && chat.ValueKind == JsonValueKind.Object
+            ? EmulatorResponse.Chat(ScriptOf(chat))
+            : ErrorOf(body);
+        response.Times = body.TryGetProperty("times", out var t) ? t.GetInt32() : 1;
+        response.PathContains = Str(body, "pathContains");
+        if (body.TryGetProperty("delayMs", out var d)) response.Delay = TimeSpan.FromMilliseconds(d.GetDouble());
+        if (body.TryGetProperty("cutAfterBytes", out var cut)) response.CutAfterBytes = cut.GetInt32();
+        if (body.TryGetProperty("stallAfterCut", out var stall)) response.StallAfterCut = stall.ValueKind == JsonValueKind.True;
+        if (body.TryGetProperty("writeSize", out var size)) response.WriteSize = size.GetInt32();
+        if (body.TryGetProperty("delayBetweenWritesMs", out var between)) response.DelayBetweenWrites = TimeSpan.FromMilliseconds(between.GetDouble());
+        state.Enqueue(response);
+        return Ok();
+    }
+
+    private static EmulatorResponse ErrorOf(JsonElement body)
     {
         var status = body.TryGetProperty("status", out var s) ? s.GetInt32() : 500;
         var message = Str(body, "message") ?? "";
         var headers = body.TryGetProperty("headers", out var h) && h.ValueKind == JsonValueKind.Object
             ? h.EnumerateObject().Select(p => (p.Name, p.Value.ToString())).ToArray()
             : [];
-        var response = Str(body, "code") is { } code && Str(body, "type") is null
+        return Str(body, "code") is { } code && Str(body, "type") is null
             ? EmulatorResponse.GatewayError(status, code, message, body.TryGetProperty("successFalse", out var sf) && sf.ValueKind == JsonValueKind.True)
             : EmulatorResponse.KimiError(status, Str(body, "type") ?? "server_error", message, headers);
-        response.Times = body.TryGetProperty("times", out var t) ? t.GetInt32() : 1;
-        response.PathContains = Str(body, "pathContains");
-        if (body.TryGetProperty("delayMs", out var d)) response.Delay = TimeSpan.FromMilliseconds(d.GetDouble());
-        state.Enqueue(response);
-        return Ok();
+    }
+
+    private static ChatScript ScriptOf(JsonElement chat)
+    {
+        var script = new ChatScript { Content = Str(chat, "content"), Reasoning = Str(chat, "reasoning") };
+        if (Str(chat, "finishReason") is { } finish) script.FinishReason = finish;
+        if (chat.TryGetProperty("chunkChars", out var chars)) script.ChunkChars = chars.GetInt32();
+        return script;
     }
 
     /// <summary>{"maxConcurrency":8,"requestsPerMinute":null,"latencyMs":0}; absent members are left as they are.</summary>
