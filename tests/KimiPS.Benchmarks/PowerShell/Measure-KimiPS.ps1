@@ -1,0 +1,196 @@
+<#
+.SYNOPSIS
+    KimiPS measured where users meet it, in PowerShell 7.6, side by side with what a script author
+    would use instead. Prints one markdown table; asserts nothing (timings belong here, not in tests).
+.DESCRIPTION
+    Run from the repository root after `dotnet build -c Release KimiPS.sln`:
+        dotnet pwsh -NoProfile -File tests/KimiPS.Benchmarks/PowerShell/Measure-KimiPS.ps1
+    Every figure is a median over -Reps runs (import and first call: fresh pwsh processes). The emulator
+    runs in its own process (dotnet KimiPS.Emulator.dll), so its CPU is not counted in this one.
+#>
+[CmdletBinding()]
+param(
+    [int] $Reps = 7,
+    [int] $ProcessReps = 7,
+    [int] $Calls = 100,
+    [int] $Chunks = 10000,
+    [int] $Documents = 100,
+    [int] $DocumentReps = 3,
+    [switch] $SkipMemory
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
+$manifest = Join-Path $repo 'out/KimiPS/KimiPS.psd1'
+$emulatorDll = Join-Path $repo 'tests/KimiPS.Emulator/bin/Release/net10.0/KimiPS.Emulator.dll'
+foreach ($needed in $manifest, $emulatorDll) {
+    if (-not (Test-Path $needed)) { throw "Missing ${needed}: run dotnet build -c Release KimiPS.sln first." }
+}
+$key = 'sk-emulator-0123456789abcdef'
+# The same pwsh as this one: under the .NET tool this process is dotnet running pwsh.dll.
+$pwshHost = (Get-Process -Id $PID).Path
+$pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { [Reflection.Assembly]::GetEntryAssembly().Location })
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $n = $sorted.Count
+    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
+
+function Measure-Ms([scriptblock] $Script) {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $null = & $Script
+    $clock.Elapsed.TotalMilliseconds
+}
+
+function Measure-Median([int] $Count, [scriptblock] $Script) {
+    Get-Median @(1..$Count | ForEach-Object { Measure-Ms $Script })
+}
+
+# A fresh pwsh that runs $Command and prints one number (ms); the median over $ProcessReps processes.
+function Measure-FreshProcess([string] $Command) {
+    Get-Median @(1..$ProcessReps | ForEach-Object {
+        $out = & $pwshHost @pwshPrefix -NoLogo -NoProfile -NonInteractive -Command $Command
+        if ($LASTEXITCODE -ne 0) { throw "A fresh pwsh failed: $out" }
+        [double]($out | Select-Object -Last 1)
+    })
+}
+
+# --- The emulator, out of process -------------------------------------------------------------
+$start = [Diagnostics.ProcessStartInfo]::new('dotnet', "`"$emulatorDll`" --urls http://127.0.0.1:0")
+$start.UseShellExecute = $false
+$start.RedirectStandardInput = $true
+$start.RedirectStandardOutput = $true
+$emulator = [Diagnostics.Process]::Start($start)
+$line = $emulator.StandardOutput.ReadLine()
+if ($line -notmatch '^KIMI_EMULATOR_BASEURI=(\S+)') { throw "The emulator did not start: $line" }
+$base = [Uri]$Matches[1]
+$null = $emulator.StandardOutput.ReadToEndAsync()
+function Invoke-Control([string] $Path, [hashtable] $Body = @{}) {
+    $null = Invoke-RestMethod -Method Post -Uri ([Uri]::new($base, "/_emulator/$Path")) -Body ($Body | ConvertTo-Json -Depth 5) -ContentType 'application/json'
+}
+
+$rows = [Collections.Generic.List[object]]::new()
+function Add-Row($Measure, $KimiPS, $Peer, $Ratio, $Target, $Result) {
+    $rows.Add([pscustomobject]@{ Measure = $Measure; KimiPS = $KimiPS; Peer = $Peer; Ratio = $Ratio; Target = $Target; Result = $Result })
+}
+function Format-Ms([double] $Ms) { if ($Ms -ge 100) { '{0:N0} ms' -f $Ms } else { '{0:N2} ms' -f $Ms } }
+
+try {
+    Import-Module $manifest
+    $secure = ConvertTo-SecureString $key -AsPlainText -Force
+    Connect-Kimi -BaseUri $base -ApiKey $secure
+
+    # --- import -------------------------------------------------------------------------------
+    $importCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$c.Elapsed.TotalMilliseconds"
+    $emptyCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); `$c.Elapsed.TotalMilliseconds"
+    $withImport = Measure-FreshProcess $importCommand
+    $without = Measure-FreshProcess $emptyCommand
+    $import = $withImport - $without
+    Add-Row 'Import-Module in a fresh pwsh (minus an empty command)' (Format-Ms $import) '-' '-' '< 300 ms' $(if ($import -lt 300) { 'pass' } else { 'miss' })
+
+    # --- first call and per call ----------------------------------------------------------------
+    $body = @{ model = 'kimi-k2.6'; messages = @(@{ role = 'user'; content = 'hello' }) } | ConvertTo-Json -Depth 5
+    $chatUri = [Uri]::new($base, 'chat/completions')
+    $firstKimi = Measure-FreshProcess ("Import-Module '$manifest'; Connect-Kimi -SkipValidation -BaseUri '$base' -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force); " +
+        "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-KimiChat 'hello' -Model kimi-k2.6; `$c.Elapsed.TotalMilliseconds")
+    $firstRest = Measure-FreshProcess ("`$h = @{ Authorization = 'Bearer $key' }; `$b = '$($body -replace "'", "''" -replace '\s+', ' ')'; " +
+        "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-RestMethod -Method Post -Uri '$chatUri' -Headers `$h -Body `$b -ContentType 'application/json'; `$c.Elapsed.TotalMilliseconds")
+    Add-Row 'First call in a fresh pwsh (Invoke-KimiChat vs Invoke-RestMethod)' (Format-Ms $firstKimi) (Format-Ms $firstRest) ('{0:N2}x' -f ($firstRest / $firstKimi)) '-' '-'
+
+    $headers = @{ Authorization = "Bearer $key" }
+    $null = Invoke-KimiChat 'warm up' -Model kimi-k2.6
+    $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json'
+    $kimiCalls = [double[]]::new($Reps); $restCalls = [double[]]::new($Reps)
+    for ($r = 0; $r -lt $Reps; $r++) {   # alternating, so drift of the machine hits both sides alike
+        $kimiCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-KimiChat 'hello' -Model kimi-k2.6 } }) / $Calls
+        $restCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json' } }) / $Calls
+    }
+    $perKimi = Get-Median $kimiCalls; $perRest = Get-Median $restCalls
+    Add-Row "Per call, $Calls sequential (Invoke-KimiChat vs Invoke-RestMethod)" (Format-Ms $perKimi) (Format-Ms $perRest) ('{0:N2}x faster' -f ($perRest / $perKimi)) '>= 2x faster' $(if ($perRest / $perKimi -ge 2) { 'pass' } else { 'miss' })
+
+    # --- a stream through the pipeline, beside the floor ------------------------------------------
+    $answer = 'abcd' * $Chunks   # 4 characters per chunk: $Chunks content chunks
+    $streamScript = @{ chat = @{ content = $answer; chunkChars = 4 }; times = 1000; pathContains = 'chat'; writeSize = 65536 }
+    Invoke-Control 'reset'; Invoke-Control 'enqueue' $streamScript
+    $ready = @(Invoke-KimiChat 'stream' -Stream)
+    if ($ready.Count -lt $Chunks) { throw "The stream gave $($ready.Count) chunks, expected at least $Chunks." }
+    # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each.
+    Add-Type -TypeDefinition @'
+using System.Management.Automation;
+[Cmdlet(VerbsCommunications.Write, "KimiFloor")]
+public sealed class WriteKimiFloorCommand : PSCmdlet
+{
+    [Parameter(Mandatory = true)] public object[] Item { get; set; }
+    protected override void EndProcessing() { foreach (var item in Item) WriteObject(item); }
+}
+'@ -PassThru | ForEach-Object { $_.Assembly } | Select-Object -First 1 | ForEach-Object { Import-Module -Assembly $_ }
+    $kimiStream = [double[]]::new($Reps); $floor = [double[]]::new($Reps)
+    for ($r = 0; $r -lt $Reps; $r++) {
+        $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream | Measure-Object }
+        $floor[$r] = Measure-Ms { $m = Write-KimiFloor -Item $ready | Measure-Object }
+    }
+    $streamMs = Get-Median $kimiStream; $floorMs = Get-Median $floor
+    Add-Row "Stream of $($ready.Count) chunks | Measure-Object (vs a cmdlet writing ready-made chunks)" (Format-Ms $streamMs) (Format-Ms $floorMs) ('{0:N2}x the floor' -f ($streamMs / $floorMs)) '<= 1.3x' $(if ($streamMs / $floorMs -le 1.3) { 'pass' } else { 'miss' })
+
+    # --- the document pipeline at -ThrottleLimit 1 and 8 -------------------------------------------
+    $folder = Join-Path ([IO.Path]::GetTempPath()) ("kimips-bench-" + [Guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $folder
+    1..$Documents | ForEach-Object { Set-Content -Path (Join-Path $folder "doc$_.txt") -Value "Document $_ for the pipeline." }
+    Invoke-Control 'reset'
+    Invoke-Control 'limits' @{ latencyMs = 100 }
+    $pipeline = {
+        param([int] $Limit)
+        $throttle = @{ ThrottleLimit = $Limit }
+        $contentThrottle = if ((Get-Command Get-KimiFileContent).Parameters.ContainsKey('ThrottleLimit')) { $throttle } else { @{} }
+        $answers = @(Get-ChildItem -Path $folder -Filter *.txt | Send-KimiFile @throttle | Get-KimiFileContent @contentThrottle | Invoke-KimiChat 'Summarize' @throttle)
+        if ($answers.Count -ne $Documents) { throw "The document pipeline gave $($answers.Count) answers for $Documents documents." }
+    }
+    $sequential = Measure-Median $DocumentReps { & $pipeline 1 }
+    $parallel = Measure-Median $DocumentReps { & $pipeline 8 }
+    Invoke-Control 'limits' @{ latencyMs = 0 }
+    Remove-Item -Recurse -Force $folder
+    Add-Row "$Documents documents: Send-KimiFile | Get-KimiFileContent | Invoke-KimiChat, 100 ms server (ThrottleLimit 8 vs 1)" (Format-Ms $parallel) (Format-Ms $sequential) ('{0:N1}x faster' -f ($sequential / $parallel)) '>= 6x' $(if ($sequential / $parallel -ge 6) { 'pass' } else { 'miss' })
+
+    # --- memory ------------------------------------------------------------------------------------
+    if (-not $SkipMemory) {
+        $self = [Diagnostics.Process]::GetCurrentProcess()
+        function Get-Growth([scriptblock] $Script) {
+            [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+            $self.Refresh(); $ws = $self.WorkingSet64; $managed = [GC]::GetTotalMemory($true)
+            $null = & $Script
+            $self.Refresh()
+            [pscustomobject]@{ WorkingSetMB = ($self.WorkingSet64 - $ws) / 1MB; ManagedMB = ([GC]::GetTotalMemory($false) - $managed) / 1MB; Allocated = 0 }
+        }
+        $big = Join-Path ([IO.Path]::GetTempPath()) ("kimips-bench-100mb-" + [Guid]::NewGuid().ToString('N') + '.bin')
+        $stream = [IO.File]::OpenWrite($big); $stream.SetLength(100MB); $stream.Dispose()
+        Invoke-Control 'reset'
+        $upload = Get-Growth { $f = Send-KimiFile -Path $big; $f | Remove-KimiFile -Confirm:$false }
+        Remove-Item $big
+        Add-Row 'Memory growth, 100 MB upload (working set / managed heap)' ('{0:N1} MB / {1:N1} MB' -f $upload.WorkingSetMB, $upload.ManagedMB) '-' '-' '< 32 MB' $(if ($upload.WorkingSetMB -lt 32 -and $upload.ManagedMB -lt 32) { 'pass' } else { 'miss' })
+
+        $growth = foreach ($n in 10000, 100000) {
+            Invoke-Control 'reset'
+            Invoke-Control 'enqueue' @{ chat = @{ content = ('abcd' * $n); chunkChars = 4 }; times = 1; pathContains = 'chat'; writeSize = 65536 }
+            Get-Growth { Invoke-KimiChat 'long stream' -Stream | Measure-Object }
+        }
+        $flat = $growth[1].ManagedMB - $growth[0].ManagedMB
+        Add-Row 'Memory growth, stream of 10,000 vs 100,000 chunks | Measure-Object (managed heap)' ('{0:N1} MB vs {1:N1} MB' -f $growth[0].ManagedMB, $growth[1].ManagedMB) '-' '-' 'flat' $(if ($flat -lt 8) { 'pass' } else { 'miss' })
+    }
+}
+finally {
+    $emulator.StandardInput.Close()
+    if (-not $emulator.WaitForExit(10000)) { $emulator.Kill() }
+}
+
+$load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' / ' } else { 'n/a' }
+"PowerShell $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::OSDescription), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription); load average at the end: $load; medians of $Reps runs ($ProcessReps fresh processes, $DocumentReps document pipelines)."
+''
+$columns = 'Measure', 'KimiPS', 'Peer', 'Ratio', 'Target', 'Result'
+$headers = 'Measure', 'KimiPS', 'Peer (Invoke-RestMethod / floor / sequential)', 'Ratio', 'Target', 'Result'
+foreach ($row in $rows) { $row.Measure = $row.Measure -replace '\|', '\|' }   # a pipe inside a markdown cell
+$widths = 0..5 | ForEach-Object { $i = $_; [Math]::Max($headers[$i].Length, ($rows | ForEach-Object { "$($_.($columns[$i]))".Length } | Measure-Object -Maximum).Maximum) }
+$format = { param($cells) '| ' + ((0..5 | ForEach-Object { "$($cells[$_])".PadRight($widths[$_]) }) -join ' | ') + ' |' }
+& $format $headers
+'|' + ((0..5 | ForEach-Object { '-' * ($widths[$_] + 2) }) -join '|') + '|'
+foreach ($row in $rows) { & $format @($row.Measure, $row.KimiPS, $row.Peer, $row.Ratio, $row.Target, $row.Result) }
