@@ -141,6 +141,36 @@ public sealed class SendKimiFileTests
     }
 
     [Fact]
+    public void The_account_file_limit_is_KimiFileCountExceeded_for_that_file_and_the_next_file_still_goes()
+    {
+        using var hosted = HostedKimi.Start();
+        using var dir = new ScratchFolder();
+        var first = dir.File("a.txt");
+        var second = dir.File("b.txt");
+        hosted.Emulator.Enqueue(EmulatorResponse.KimiError(400, "invalid_request_error",
+            "The number of files you have uploaded exceeded the max file count 1000, please delete previous uploaded files"));
+
+        var run = hosted.Run("Send-KimiFile -LiteralPath $a, $b", new Dictionary<string, object?> { ["a"] = first, ["b"] = second });
+
+        var e = ErrorAssert.Is(Assert.Single(run.Errors), "KimiFileCountExceeded", ErrorCategory.QuotaExceeded, Cmd);
+        Assert.Equal(first, ErrorAssert.TargetPath(e));
+        Assert.Equal("b.txt", (string)Ps.Of("KimiFile", Assert.Single(run.Objects)).FileName);
+    }
+
+    [Fact]
+    public void Not_connected_is_terminating_KimiNotConnected_and_nothing_is_sent()
+    {
+        using var hosted = HostedKimi.Start(connect: false);
+        using var dir = new ScratchFolder();
+        var path = dir.File("a.txt");
+
+        var run = hosted.Run("try { Send-KimiFile -LiteralPath $p, $p } catch { 'caught' }", new Dictionary<string, object?> { ["p"] = path });
+
+        Assert.Equal(["caught"], run.Objects.Cast<string>());
+        Assert.Equal(0, hosted.Emulator.Counters.Requests);
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing()
     {
         using var hosted = HostedKimi.Start();
