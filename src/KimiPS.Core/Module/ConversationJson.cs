@@ -218,10 +218,28 @@ internal static class ConversationJson
 
     public static KimiConversation Load(string path)
     {
-        var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes)
-            throw ModuleErrors.InvalidConversationFile(path, $"it is {length / (1024.0 * 1024):0} MB, more than the {MaxFileBytes / (1024 * 1024)} MB a conversation file may have");
-        return Deserialize(File.ReadAllBytes(path), path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Deserialize(ReadBounded(stream, path), path);
+    }
+
+    /// <summary>
+    /// The whole file, but never more than <see cref="MaxFileBytes"/>: a device such as /dev/zero reports no length
+    /// and never ends, so the bound is checked while reading as well as up front.
+    /// </summary>
+    private static byte[] ReadBounded(Stream stream, string path)
+    {
+        KimiException TooLarge(long bytes) => ModuleErrors.InvalidConversationFile(path,
+            $"it is larger than the {MaxFileBytes / (1024 * 1024)} MB a conversation file may have ({bytes / (1024 * 1024)} MB or more)");
+        if (stream.CanSeek && stream.Length > MaxFileBytes) throw TooLarge(stream.Length);
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 81920);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes) throw TooLarge(buffer.Length + read);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>The JSON as text (UTF-8 without BOM on disk), for tests and diagnostics.</summary>

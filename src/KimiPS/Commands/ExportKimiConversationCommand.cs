@@ -68,7 +68,7 @@ public sealed class ExportKimiConversationCommand : KimiFileCmdlet
         var literal = ParameterSetName == LiteralPathSet;
         try
         {
-            _path = OutputPaths.Resolve(this, literal ? LiteralPath : Path, ParameterName, literal);
+            _path = OutputPaths.Resolve(SessionState.Path, literal ? LiteralPath : Path, ParameterName, literal);
         }
         catch (KimiException ex)
         {

@@ -11,7 +11,7 @@ internal static class OutputPaths
     /// <c>c*.json</c>); the path must be on the FileSystem provider and must not be a directory.
     /// </summary>
     /// <exception cref="KimiException">KimiPathNotFound or KimiInvalidParameter, naming <paramref name="parameterName"/>.</exception>
-    public static string Resolve(PSCmdlet cmdlet, string path, string parameterName, bool literal)
+    public static string Resolve(PathIntrinsics paths, string path, string parameterName, bool literal)
     {
         string resolved;
         ProviderInfo provider;
@@ -19,7 +19,7 @@ internal static class OutputPaths
         {
             if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
             {
-                var matches = ResolveExisting(cmdlet, path, out provider);
+                var matches = ResolveExisting(paths, path, out provider);
                 if (matches.Count == 0) throw ModuleErrors.PathNotFound(parameterName, path);
                 if (matches.Count > 1)
                     throw Errors.InvalidParameter(parameterName, $"'{path}' matches {matches.Count} files ({string.Join(", ", matches.Take(3).Select(System.IO.Path.GetFileName))}), and a conversation is written to one file",
@@ -28,7 +28,7 @@ internal static class OutputPaths
             }
             else
             {
-                resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+                resolved = paths.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
             }
         }
         catch (Exception ex) when (ex is System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or PSInvalidOperationException or ArgumentException)
@@ -44,16 +44,16 @@ internal static class OutputPaths
         return resolved;
     }
 
-    private static List<string> ResolveExisting(PSCmdlet cmdlet, string path, out ProviderInfo provider)
+    private static List<string> ResolveExisting(PathIntrinsics paths, string path, out ProviderInfo provider)
     {
         try
         {
-            return cmdlet.GetResolvedProviderPathFromPSPath(path, out provider).ToList();
+            return paths.GetResolvedProviderPathFromPSPath(path, out provider).ToList();
         }
         catch (ItemNotFoundException)
         {
             // Still learn the provider: a wildcard on another provider is refused for that reason, not as not found.
-            cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            paths.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
             return new List<string>();
         }
     }

@@ -137,6 +137,23 @@ public class ConversationJsonTests
     }
 
     [Fact]
+    public void A_file_over_the_size_bound_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "kimips-big-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            using (var f = File.Create(path)) f.SetLength(ConversationJson.MaxFileBytes + 1); // sparse
+            var ex = Assert.Throws<KimiException>(() => ConversationJson.Load(path));
+            Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+            Assert.Contains("256 MB", ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_broken_UTF16_file_is_KimiInvalidConversationFile()
     {
         var bytes = new byte[] { 0xFF, 0xFE, (byte)'[', 0, 0x00, 0xD8, (byte)']', 0 }; // a lone high surrogate
