@@ -47,6 +47,20 @@ public sealed class GetKimiFileTests
     }
 
     [Fact]
+    public void A_malformed_wildcard_is_KimiInvalidParameter_before_anything_is_sent()
+    {
+        using var hosted = HostedKimi.Start();
+        var before = hosted.Emulator.Counters.Requests;
+
+        var run = hosted.Run("Get-KimiFile -Name 'a['");
+
+        var e = ErrorAssert.Is(run.FirstError, "KimiInvalidParameter", ErrorCategory.InvalidArgument, Cmd);
+        Assert.Contains("Parameter 'Name'", e.Exception.Message);
+        Assert.Equal("a[", e.TargetObject);
+        Assert.Equal(before, hosted.Emulator.Counters.Requests);
+    }
+
+    [Fact]
     public void A_name_that_looks_like_an_id_hints_at_Id()
     {
         var (hosted, dir, files) = Uploaded("a.pdf");
