@@ -21,7 +21,9 @@ public sealed partial class KimiClient
             fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             var form = new MultipartFormDataContent();
             form.Add(new StringContent(purpose), "purpose");
-            form.Add(fileContent, "file", file.Name);
+            // Not form.Add(content, "file", name): it throws for a name with a quote or a line break (legal on Linux).
+            fileContent.Headers.ContentDisposition = MultipartFileName.Disposition("file", file.Name);
+            form.Add(fileContent);
             return form;
         }
         var (body, _) = Run(_http.SendForBytesAsync(HttpMethod.Post, "files", Build, ErrorContext.Upload, ct));

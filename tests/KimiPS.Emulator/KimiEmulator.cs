@@ -47,6 +47,12 @@ public sealed class KimiEmulator : IDisposable, IAsyncDisposable
 
     public EmulatorLimits Limits => _state.Limits;
 
+    /// <summary>How many files the emulator holds now: shows whether a pipeline cleaned up its uploads.</summary>
+    public int FileCount => _state.Files.Count;
+
+    /// <summary>The names of the files it holds, in upload order (as the multipart upload named them).</summary>
+    public IReadOnlyList<string> FileNames => _state.Files.All().Select(f => f.FileName).ToList();
+
     /// <summary>Consulted when no queued response matches; a null result means default behaviour.</summary>
     public Func<RecordedRequest, EmulatorResponse?>? Handler
     {

@@ -52,6 +52,9 @@ public sealed class RecordedRequest
     /// <summary>For a multipart upload: the file name the client sent.</summary>
     public string? UploadFileName { get; internal set; }
 
+    /// <summary>For a multipart upload: the plain <c>filename</c> parameter (unquoted), whatever <c>filename*</c> says.</summary>
+    public string? UploadPlainFileName { get; internal set; }
+
     /// <summary>For a multipart upload: the <c>purpose</c> field.</summary>
     public string? UploadPurpose { get; internal set; }
 

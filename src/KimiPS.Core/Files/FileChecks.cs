@@ -6,17 +6,21 @@ internal static class FileChecks
     public const long MaxBytes = 100L * 1024 * 1024;
     public static readonly string[] Purposes = { "file-extract", "image", "video", "batch" };
 
-    public static FileInfo Check(string? path, string? purpose)
+    /// <summary>The file at <paramref name="path"/>, or the error for it; <paramref name="purpose"/> must be one Kimi accepts.</summary>
+    /// <param name="path">The file to upload.</param>
+    /// <param name="purpose">file-extract, image, video or batch.</param>
+    /// <param name="parameterName">The parameter the path came from, for the message (Path or LiteralPath).</param>
+    public static FileInfo Check(string? path, string? purpose, string parameterName = "Path")
     {
         if (purpose is null || Array.IndexOf(Purposes, purpose) < 0)
             throw Errors.InvalidParameter("Purpose", $"is '{purpose}', which Kimi does not accept", "Use one of: " + string.Join(", ", Purposes) + ".");
         if (string.IsNullOrWhiteSpace(path))
-            throw Errors.InvalidParameter("Path", "is empty", "Give the path of the file to upload.");
+            throw Errors.InvalidParameter(parameterName, "is empty", "Give the path of the file to upload.");
         if (Directory.Exists(path))
-            throw Errors.InvalidParameter("Path", $"'{path}' is a directory", "Give a file; to upload every file of a folder, pipe Get-ChildItem -File into Send-KimiFile.");
+            throw Errors.InvalidParameter(parameterName, $"'{path}' is a directory", "Give a file; to upload every file of a folder, pipe Get-ChildItem -File into Send-KimiFile.");
         var file = new FileInfo(path!);
         if (!file.Exists)
-            throw Errors.InvalidParameter("Path", $"'{path}' does not exist", "Check the path; relative paths are resolved against the current location.");
+            throw Errors.InvalidParameter(parameterName, $"'{path}' does not exist", "Check the path; relative paths are resolved against the current location.");
         if (file.Length == 0)
             throw new KimiException(KimiErrorIds.FileEmpty, KimiErrorCategories.InvalidData,
                 $"The file '{file.Name}' is empty; Kimi rejects zero-byte files.", "Upload a file with content.");
@@ -26,6 +30,14 @@ internal static class FileChecks
                 "Split or compress the file so that each part is at most 100 MB.");
         return file;
     }
+
+    /// <summary>
+    /// Whether a string that is not a local file is shaped like a Kimi file id: <c>file_…</c> (since 2026) or the
+    /// older 20-character lowercase ids. Lets a piped id reach Get-KimiFileContent's -Id.
+    /// </summary>
+    public static bool LooksLikeId(string? text) =>
+        text is not null && (System.Text.RegularExpressions.Regex.IsMatch(text, "^file_[A-Za-z0-9]{6,64}$")
+            || System.Text.RegularExpressions.Regex.IsMatch(text, "^[a-z0-9]{20}$"));
 
     public static string CheckId(string? id)
     {

@@ -13,6 +13,12 @@ internal static class ConversationJson
     public const string Format = "KimiPS.Conversation";
     public const int Version = 1;
 
+    /// <summary>A conversation with images can be large, but not this large: bounds what Import reads into memory.</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>The roles the chat API accepts (as RequestValidator does; cache is Kimi's legacy context-cache message).</summary>
+    private static readonly string[] Roles = { "system", "user", "assistant", "tool", "cache" };
+
     public static byte[] Serialize(KimiConversation conversation)
     {
         using var buffer = new MemoryStream();
@@ -34,10 +40,15 @@ internal static class ConversationJson
     /// <summary>Parses a saved conversation; <paramref name="source"/> names the file in errors.</summary>
     public static KimiConversation Deserialize(byte[] utf8, string source)
     {
-        // Files saved by Windows PowerShell 5.1 (Set-Content -Encoding UTF8) start with a BOM that JsonDocument rejects.
-        var body = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF
-            ? new ReadOnlyMemory<byte>(utf8, 3, utf8.Length - 3)
-            : new ReadOnlyMemory<byte>(utf8);
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = TextEncodings.ToUtf8(utf8);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw ModuleErrors.InvalidConversationFile(source, ex.Message);
+        }
         JsonDocument doc;
         try
         {
@@ -85,8 +96,12 @@ internal static class ConversationJson
 
     private static ChatMessage ReadMessage(JsonElement e, string source, int index)
     {
+        if (e.ValueKind != JsonValueKind.Object)
+            throw ModuleErrors.InvalidConversationFile(source, $"message {index} is a {Kind(e)}, not an object with a 'role' and a 'content'");
         if (e.String("role") is not { Length: > 0 } role)
             throw ModuleErrors.InvalidConversationFile(source, $"message {index} has no 'role'");
+        if (Array.IndexOf(Roles, role) < 0)
+            throw ModuleErrors.InvalidConversationFile(source, $"message {index} has the unknown role '{role}' (expected system, user, assistant or tool)");
 
         var message = new ChatMessage(role, null)
         {
@@ -96,10 +111,22 @@ internal static class ConversationJson
             Partial = e.Bool("partial"),
         };
 
-        if (e.TryGetProperty("content", out var content))
+        var hasToolCalls = e.Child("tool_calls") is { ValueKind: JsonValueKind.Array } calls0 && calls0.GetArrayLength() > 0;
+        var content = e.Child("content");
+        switch (content.ValueKind)
         {
-            if (content.ValueKind == JsonValueKind.String) message.Content = content.GetString();
-            else if (content.ValueKind == JsonValueKind.Array) message.Parts = ReadParts(content, source, index);
+            case JsonValueKind.String:
+                message.Content = content.GetString();
+                break;
+            case JsonValueKind.Array:
+                message.Parts = ReadParts(content, source, index);
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined when role == "assistant" && hasToolCalls:
+                break; // the API's own shape for a turn that only calls tools
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                throw ModuleErrors.InvalidConversationFile(source, $"message {index} ({role}) has {(content.ValueKind == JsonValueKind.Null ? "a null 'content'" : "no 'content'")}; only an assistant message with tool_calls may have none");
+            default:
+                throw ModuleErrors.InvalidConversationFile(source, $"message {index} ({role}) has a 'content' that is a {Kind(content)} ({Clip(content.GetRawText())}), not text or an array of parts");
         }
 
         if (e.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
@@ -148,6 +175,19 @@ internal static class ConversationJson
         return parts;
     }
 
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => "number",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        _ => "null",
+    };
+
+    private static string Clip(string raw) => raw.Length <= 40 ? raw : raw.Substring(0, 39) + "…";
+
     /// <summary>A JSON string as written by the API and by us; the object itself (other tools' files) as its JSON text.</summary>
     private static string ArgumentsOf(JsonElement function)
     {
@@ -176,7 +216,31 @@ internal static class ConversationJson
         using (stream) stream.Write(bytes, 0, bytes.Length);
     }
 
-    public static KimiConversation Load(string path) => Deserialize(File.ReadAllBytes(path), path);
+    public static KimiConversation Load(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Deserialize(ReadBounded(stream, path), path);
+    }
+
+    /// <summary>
+    /// The whole file, but never more than <see cref="MaxFileBytes"/>: a device such as /dev/zero reports no length
+    /// and never ends, so the bound is checked while reading as well as up front.
+    /// </summary>
+    private static byte[] ReadBounded(Stream stream, string path)
+    {
+        KimiException TooLarge(long bytes) => ModuleErrors.InvalidConversationFile(path,
+            $"it is larger than the {MaxFileBytes / (1024 * 1024)} MB a conversation file may have ({bytes / (1024 * 1024)} MB or more)");
+        if (stream.CanSeek && stream.Length > MaxFileBytes) throw TooLarge(stream.Length);
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 81920);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes) throw TooLarge(buffer.Length + read);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
 
     /// <summary>The JSON as text (UTF-8 without BOM on disk), for tests and diagnostics.</summary>
     public static string ToText(KimiConversation conversation) => Encoding.UTF8.GetString(Serialize(conversation));

@@ -12,6 +12,10 @@ public static class KimiModuleErrorIds
     public const string InvalidConversationFile = "KimiInvalidConversationFile";
     /// <summary>A -Path or -LiteralPath that does not resolve to a file-system item.</summary>
     public const string PathNotFound = "KimiPathNotFound";
+    /// <summary>An exception the module did not expect, for one pipeline item: reported for that item, the others go on.</summary>
+    public const string UnexpectedError = "KimiUnexpectedError";
+    /// <summary>Export-KimiConversation was given a second conversation for the file it already wrote.</summary>
+    public const string PathAlreadyWritten = "KimiPathAlreadyWritten";
     /// <summary>Export-KimiConversation -NoClobber found an existing file.</summary>
     public const string FileExists = "KimiFileExists";
 }
@@ -32,6 +36,17 @@ internal static class ModuleErrors
         new(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
             $"Parameter '{parameterName}': cannot find a file at '{path}'.",
             "Check the path; use -LiteralPath when the name contains wildcard characters such as [ ].");
+
+    /// <summary>Wraps what no catalogue entry describes, so one item's failure cannot end the whole pipeline.</summary>
+    public static KimiException Unexpected(Exception inner) =>
+        new(KimiModuleErrorIds.UnexpectedError, "NotSpecified",
+            $"Unexpected {inner.GetType().FullName}: {inner.Message}",
+            "This is a KimiPS defect; please report it with this error's Exception.InnerException. The other items were processed.", inner);
+
+    public static KimiException PathAlreadyWritten(string parameterName, string path) =>
+        new(KimiModuleErrorIds.PathAlreadyWritten, "InvalidOperation",
+            $"Parameter '{parameterName}': this command already wrote a conversation to '{path}'; a file holds one conversation, so this one was not saved.",
+            "Export each conversation to its own file, for example: $list | ForEach-Object { $i++; $_ | Export-KimiConversation \"chat-$i.json\" }.");
 
     public static KimiException FileExists(string path) =>
         new(KimiModuleErrorIds.FileExists, "ResourceExists",

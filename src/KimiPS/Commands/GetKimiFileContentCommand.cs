@@ -7,19 +7,27 @@ namespace KimiPS.Commands;
 /// <remarks>
 /// Get-KimiFileContent returns a KimiFileContent whose Content is the text Kimi extracted from a file uploaded
 /// with purpose file-extract (PDF, Word, Excel, PowerPoint, text, code…). Piped to Invoke-KimiChat, it becomes a
-/// system message, as Kimi expects documents. With -Id (bound from Send-KimiFile or Get-KimiFile output), the file
-/// is already uploaded. With -Path or -LiteralPath, the file is uploaded, its text fetched, and the upload
-/// deleted again unless -KeepFile is given, so nothing is left on the account.
+/// system message, as Kimi expects documents. With -Id (bound from Send-KimiFile or Get-KimiFile output, or a
+/// file id string), the file is already uploaded; it stays on the account unless -RemoveFile is given, which
+/// deletes it once its text was read (a file whose text could not be read is kept, so it can be tried again).
+/// With -Path or -LiteralPath (and Get-ChildItem output), the file is uploaded, its text fetched, and the upload
+/// deleted again unless -KeepFile is given, so nothing is left on the account. A piped string is a -Path; when no
+/// local file has that name and it is shaped like a file id (file_…), it is read as an -Id. A failed file's
+/// error carries an object that pipes back: $failed.TargetObject | Get-KimiFileContent tries it again.
 /// </remarks>
 /// <example>
 /// <code>PS> Get-KimiFileContent -Path .\manual.pdf | Invoke-KimiChat 'How do I reset the device?'</code>
 /// <para>Extracts the text of a PDF (without keeping it on the account) and asks a question about it.</para>
 /// </example>
 /// <example>
+/// <code>PS> Get-ChildItem *.pdf | Send-KimiFile | Get-KimiFileContent -RemoveFile | Invoke-KimiChat 'Summarize'</code>
+/// <para>Uploads the PDFs, reads their text, deletes each upload once its text is read, and summarizes each one.</para>
+/// </example>
+/// <example>
 /// <code>PS> Get-KimiFile -Name *.docx | Get-KimiFileContent | Select-Object FileName, Length</code>
 /// <para>Gets the extracted text of every uploaded Word document and shows its length.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "KimiFileContent", DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsCommon.Get, "KimiFileContent", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(KimiFileContent))]
 public sealed class GetKimiFileContentCommand : KimiFileCmdlet
 {
@@ -27,8 +35,8 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    /// <summary>The id of an uploaded file (purpose file-extract).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet, HelpMessage = "The id of an uploaded file.")]
+    /// <summary>The id of an uploaded file (purpose file-extract). Bound from a piped KimiFile, or a piped id string.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet, HelpMessage = "The id of an uploaded file.")]
     [Alias("FileId")]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
@@ -37,7 +45,11 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
     public string? FileName { get; set; }
 
-    /// <summary>Local files to upload and extract. Wildcards are allowed.</summary>
+    /// <summary>With -Id: delete the uploaded file once its text was read (a file whose text could not be read is kept).</summary>
+    [Parameter(ParameterSetName = IdSet)]
+    public SwitchParameter RemoveFile { get; set; }
+
+    /// <summary>Local files to upload and extract. Wildcards are allowed. A string shaped like a file id (file_…) that names no local file is read as -Id.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet, HelpMessage = "The local file(s) to extract.")]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
@@ -65,33 +77,50 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     {
         if (ParameterSetName == IdSet)
         {
-            string content = "";
-            if (Try(Id, () => content = Call((client, ct) => client.GetFileContent(Id, ct))))
-                WriteObject(new KimiFileContent(Id, string.IsNullOrEmpty(FileName) ? null : FileName, content));
+            // The error's TargetObject pipes back to -Id (by property name) with the name still attached.
+            Read(Id, string.IsNullOrEmpty(FileName) ? null : FileName, new KimiFile { Id = Id, FileName = FileName ?? "" }, RemoveFile);
             return;
         }
 
         var literal = ParameterSetName == LiteralPathSet;
-        foreach (var path in ResolvePaths(literal ? LiteralPath : Path, literal))
+        foreach (var input in literal ? LiteralPath : Path)
         {
-            KimiFileContent? result = null;
-            if (Try(path, () => result = Extract(path))) WriteObject(result);
+            if (!literal && FileChecks.LooksLikeId(input) && !InvokeProvider.Item.Exists(input, force: true, literalPath: true))
+            {
+                Read(input, null, input, remove: false);
+                continue;
+            }
+            foreach (var path in ResolvePaths(new[] { input }, literal))
+            {
+                KimiFileContent? result = null;
+                if (TryItem(Target(path), () => result = Extract(path, literal ? "LiteralPath" : "Path"))) WriteObject(result);
+            }
         }
+    }
+
+    /// <summary>One uploaded file's text; with <paramref name="remove"/>, the file is deleted once the text is in hand.</summary>
+    private void Read(string id, string? name, object target, bool remove)
+    {
+        KimiFileContent? result = null;
+        var client = Client;
+        if (!TryItem(target, () => result = new KimiFileContent(id, name, Wait(ct => client.GetFileContent(id, ct))))) return;
+        if (remove) Delete(client, id, name ?? id);
+        WriteObject(result);
     }
 
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
 
-    private KimiFileContent Extract(string path)
+    private KimiFileContent Extract(string path, string parameterName)
     {
         var client = Client;
-        var file = Wait(ct => Upload(client, path, "file-extract", 1, Post, WriteProgress, ct));
+        var file = Wait(ct => Upload(client, path, "file-extract", parameterName, 1, Post, WriteProgress, ct));
         try
         {
             return new KimiFileContent(file.Id, file.FileName, Wait(ct => client.GetFileContent(file.Id, ct)));
         }
         finally
         {
-            if (!KeepFile) Delete(client, file);
+            if (!KeepFile) Delete(client, file.Id, file.FileName);
         }
     }
 
@@ -100,20 +129,20 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     /// The delete has its own short deadline rather than the stop token, so a Ctrl+C during the extraction
     /// still removes the uploaded copy instead of leaving it on the account.
     /// </summary>
-    private void Delete(KimiClient client, KimiFile file)
+    private void Delete(KimiClient client, string id, string name)
     {
         try
         {
             Wait(_ =>
             {
                 using var deadline = new CancellationTokenSource(CleanupTimeout);
-                client.DeleteFile(file.Id, deadline.Token);
+                client.DeleteFile(id, deadline.Token);
                 return true;
             });
         }
         catch (Exception ex) when (ex is KimiException or OperationCanceledException)
         {
-            WriteWarning($"The uploaded copy {file.Id} ({file.FileName}) could not be deleted: {ex.Message} Remove it with Remove-KimiFile -Id {file.Id}.");
+            WriteWarning($"The uploaded copy {id} ({name}) could not be deleted: {ex.Message} Remove it with Remove-KimiFile -Id {id}.");
         }
     }
 }

@@ -7,8 +7,12 @@ namespace KimiPS.Commands;
 /// <remarks>
 /// Import-KimiConversation reads a JSON file written by Export-KimiConversation and returns the conversation,
 /// ready for Invoke-KimiChat -Conversation. It also accepts a plain JSON array of chat messages (role, content,
-/// reasoning_content, tool_calls…), as other OpenAI-style tools save them. A file that is neither is a
-/// KimiInvalidConversationFile error for that file; the other files go on.
+/// reasoning_content, tool_calls…), as other OpenAI-style tools save them. The file may be UTF-8 (with or without a
+/// byte order mark) or UTF-16 LE or BE with its byte order mark, as Windows PowerShell 5.1's Out-File writes. A file
+/// that is neither, or whose messages have an unknown role or a content that is not text or parts (null content
+/// is allowed only on an assistant message with tool_calls, as the API allows), is a KimiInvalidConversationFile
+/// error for that file naming the message; the other files go on. A failed file's TargetObject is the file, so
+/// $failed.TargetObject | Import-KimiConversation reads it again.
 /// </remarks>
 /// <example>
 /// <code>PS> $c = Import-KimiConversation .\support-chat.json
@@ -41,10 +45,19 @@ public sealed class ImportKimiConversationCommand : KimiFileCmdlet
     protected override void ProcessRecord()
     {
         var literal = ParameterSetName == LiteralPathSet;
+        var parameterName = literal ? "LiteralPath" : "Path";
         foreach (var path in ResolvePaths(literal ? LiteralPath : Path, literal))
         {
             KimiConversation? conversation = null;
-            if (Try(path, () => conversation = ConversationJson.Load(path))) WriteObject(conversation);
+            if (TryItem(Target(path), () => conversation = Load(path, parameterName))) WriteObject(conversation);
         }
+    }
+
+    private static KimiConversation Load(string path, string parameterName)
+    {
+        if (Directory.Exists(path))
+            throw Errors.InvalidParameter(parameterName, $"'{path}' is a directory",
+                "Give a conversation file; to read every file of a folder, pipe Get-ChildItem -File -Filter *.json into Import-KimiConversation.");
+        return ConversationJson.Load(path);
     }
 }

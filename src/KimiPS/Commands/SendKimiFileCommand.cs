@@ -7,7 +7,9 @@ namespace KimiPS.Commands;
 /// <remarks>
 /// Send-KimiFile uploads each file (streamed from disk, with a progress bar) and returns a KimiFile. Files are
 /// checked before any byte is sent: a missing path, a directory, an empty file or one over 100 MB is an error
-/// for that file only, and the other files are still uploaded. Pipe the result to Get-KimiFileContent for the
+/// for that file only, and the other files are still uploaded; so is any other failure of one file. Each error's
+/// TargetObject is the file (a FileInfo), so the failed files re-run with $failed.TargetObject | Send-KimiFile.
+/// Any name the file system allows uploads under its exact name (quotes and line breaks included). Pipe the result to Get-KimiFileContent for the
 /// extracted text, or straight to Invoke-KimiChat. Use -Purpose image or video for media referenced by
 /// ms://file-id, and batch for Batch API input. -ThrottleLimit uploads several files at once and still
 /// writes the results in input order.
@@ -62,13 +64,16 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
 
     internal override KimiConnection? ConnectionParameter => Connection;
 
+    private string ParameterName => ParameterSetName == LiteralPathSet ? "LiteralPath" : "Path";
+
     protected override void BeginProcessing()
     {
         if (ThrottleLimit <= 1) return;
         var client = Client;
         var purpose = Purpose;
+        var parameterName = ParameterName;
         _queue = StartQueue<string, KimiFile>(ThrottleLimit,
-            (path, ct) => Upload(client, path, purpose, NextActivity(), _queue!.Post, WriteProgress, ct));
+            (path, ct) => Upload(client, path, purpose, parameterName, NextActivity(), _queue!.Post, WriteProgress, ct));
     }
 
     protected override void ProcessRecord()
@@ -80,18 +85,18 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
             if (_queue != null)
             {
                 var queue = _queue;
-                if (Try(path, () => queue.Add(path))) WriteResults(queue.TakeReady(), file => file);
+                if (TryItem(Target(path), () => queue.Add(path))) WriteResults(queue.TakeReady(), Target);
                 continue;
             }
             KimiFile? file = null;
             var client = Client;
-            if (Try(path, () => file = Wait(ct => Upload(client, path, Purpose, 1, Post, WriteProgress, ct)))) WriteObject(file);
+            if (TryItem(Target(path), () => file = Wait(ct => Upload(client, path, Purpose, ParameterName, 1, Post, WriteProgress, ct)))) WriteObject(file);
         }
     }
 
     protected override void EndProcessing()
     {
-        if (_queue != null) WriteResults(_queue.Finish(), file => file);
+        if (_queue != null) WriteResults(_queue.Finish(), Target);
     }
 
     /// <summary>One progress bar per concurrent upload.</summary>

@@ -3,7 +3,10 @@ using KimiPS.Core;
 
 namespace KimiPS;
 
-/// <summary>Shared by the cmdlets that take -Path / -LiteralPath and upload files (with a progress bar).</summary>
+/// <summary>
+/// Shared by the file and conversation cmdlets: -Path / -LiteralPath resolution, uploads with a progress bar, and
+/// per-item work whose every failure (even one the module did not foresee) is that item's error.
+/// </summary>
 public abstract class KimiFileCmdlet : KimiCmdlet
 {
     /// <summary>
@@ -28,7 +31,7 @@ public abstract class KimiFileCmdlet : KimiCmdlet
                     resolved = GetResolvedProviderPathFromPSPath(path, out provider);
                 }
             }
-            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException)
+            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException or ArgumentException)
             {
                 Report(ModuleErrors.PathNotFound(parameterName, path), path);
                 continue;
@@ -43,15 +46,51 @@ public abstract class KimiFileCmdlet : KimiCmdlet
     }
 
     /// <summary>
-    /// Uploads one file; safe on any thread. Progress goes to the pipeline thread through <paramref name="post"/>
+    /// What an error about a resolved path carries as TargetObject: the file (or folder) itself, whose FullName
+    /// binds back to -LiteralPath, so <c>$failed.TargetObject | Send-KimiFile</c> re-runs it even when the
+    /// name holds wildcard characters.
+    /// </summary>
+    internal static object Target(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+
+    /// <summary>
+    /// Runs one item's work (see <see cref="KimiCmdlet.Try"/>); an exception nothing in the module describes
+    /// becomes this item's KimiUnexpectedError instead of ending the pipeline.
+    /// </summary>
+    internal bool TryItem(object? target, Action work) => Try(target, () => Guard(work));
+
+    /// <summary>Any thread: rethrows what the module cannot describe as KimiUnexpectedError, keeping it as the inner exception.</summary>
+    internal static T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw ModuleErrors.Unexpected(ex);
+        }
+    }
+
+    internal static void Guard(Action work) => Guard(() => { work(); return true; });
+
+    /// <summary>
+    /// PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a terminating error) and cancellation
+    /// must pass through unchanged; so must the ones the module maps to an error id.
+    /// </summary>
+    private static bool IsUnexpected(Exception ex) =>
+        ex is not (RuntimeException or OperationCanceledException or OutOfMemoryException)
+        && ErrorMapping.Describe(ex) is null;
+
+    /// <summary>
+    /// Uploads one file; safe on any thread. Checked first (missing, directory, empty, over 100 MB) with the
+    /// parameter's own name in the message. Progress goes to the pipeline thread through <paramref name="post"/>
     /// (the dispatcher or a work queue), one bar per <paramref name="activityId"/>.
     /// </summary>
-    internal static KimiFile Upload(KimiClient client, string path, string purpose, int activityId, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken ct)
+    internal static KimiFile Upload(KimiClient client, string path, string purpose, string parameterName, int activityId, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken ct) => Guard(() =>
     {
-        var name = Path.GetFileName(path);
-        var activity = "Uploading " + name + " to Kimi";
-        long length;
-        try { length = new FileInfo(path).Length; } catch (Exception) { length = 0; }
+        var length = FileChecks.Check(path, purpose, parameterName).Length;
+        var activity = "Uploading " + Path.GetFileName(path) + " to Kimi";
         var progress = new UploadProgress(length, (percent, sent) => post(() => writeProgress(
             new ProgressRecord(activityId, activity, $"{sent:N0} of {length:N0} bytes") { PercentComplete = percent })));
         try
@@ -62,5 +101,5 @@ public abstract class KimiFileCmdlet : KimiCmdlet
         {
             post(() => writeProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed }));
         }
-    }
+    });
 }

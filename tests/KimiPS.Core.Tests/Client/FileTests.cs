@@ -52,6 +52,23 @@ public sealed class FileTests : EmulatorTest
         Assert.Equal("中文 名.txt", upload.UploadFileName);
     }
 
+    [Theory]
+    [InlineData("it's \"q\".txt", "it's %22q%22.txt")]
+    [InlineData("nl\nname.txt", "nl%0Aname.txt")]
+    [InlineData("cr\rtab\t.txt", "cr%0Dtab%09.txt")]
+    [InlineData("ends with \\", "ends with \\")]
+    public void Names_legal_on_Linux_upload_under_their_exact_name(string name, string plain)
+    {
+        // filename* (RFC 5987) carries the exact name; the plain filename is escaped as browsers do (WHATWG: %22, %0A, %0D),
+        // so no quote or line break can end the part's header early.
+        using var client = Client();
+        var file = client.UploadFile(Write(name, "text"));
+        var upload = Emulator.Requests.Single(r => r.Method == "POST");
+        Assert.Equal(name, upload.UploadFileName);
+        Assert.Equal(plain, upload.UploadPlainFileName);
+        Assert.Equal(name, file.FileName);
+    }
+
     [Fact]
     public void A_100_MB_upload_streams_from_disk_and_reports_progress()
     {

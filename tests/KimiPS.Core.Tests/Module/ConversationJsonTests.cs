@@ -103,12 +103,63 @@ public class ConversationJsonTests
     [InlineData("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"audio\"}]}]}", "unknown type")]
     [InlineData("{\"version\":1.5,\"messages\":[]}", "version")]
     [InlineData("{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[42]}]}", "no 'function'")]
+    [InlineData("[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"wizard\",\"content\":\"b\"}]", "message 1 has the unknown role 'wizard'")]
+    [InlineData("[{\"role\":\"user\",\"content\":12345}]", "message 0 (user) has a 'content' that is a number (12345)")]
+    [InlineData("[{\"role\":\"user\",\"content\":null}]", "message 0 (user) has a null 'content'")]
+    [InlineData("[{\"role\":\"assistant\",\"content\":null}]", "only an assistant message with tool_calls")]
+    [InlineData("[{\"role\":\"tool\",\"tool_call_id\":\"x\"}]", "message 0 (tool) has no 'content'")]
+    [InlineData("[\"hi\"]", "message 0 is a string, not an object")]
     public void Bad_files_are_KimiInvalidConversationFile(string json, string expected)
     {
         var ex = Assert.Throws<KimiException>(() => ConversationJson.Deserialize(Encoding.UTF8.GetBytes(json), "bad.json"));
         Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
         Assert.Contains("bad.json", ex.Message);
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("utf-16le")]
+    [InlineData("utf-16be")]
+    [InlineData("utf-8-bom")]
+    public void Reads_UTF16_and_UTF8_with_a_byte_order_mark(string name)
+    {
+        Encoding encoding = name switch
+        {
+            "utf-16le" => new UnicodeEncoding(false, true),
+            "utf-16be" => new UnicodeEncoding(true, true),
+            _ => new UTF8Encoding(true),
+        };
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("[{\"role\":\"user\",\"content\":\"北京 \\u00e9\"}]")).ToArray();
+
+        var c = ConversationJson.Deserialize(bytes, "u.json");
+
+        Assert.Equal("北京 é", Assert.Single(c.Messages).Content);
+    }
+
+    [Fact]
+    public void A_file_over_the_size_bound_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "kimips-big-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            using (var f = File.Create(path)) f.SetLength(ConversationJson.MaxFileBytes + 1); // sparse
+            var ex = Assert.Throws<KimiException>(() => ConversationJson.Load(path));
+            Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+            Assert.Contains("256 MB", ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_broken_UTF16_file_is_KimiInvalidConversationFile()
+    {
+        var bytes = new byte[] { 0xFF, 0xFE, (byte)'[', 0, 0x00, 0xD8, (byte)']', 0 }; // a lone high surrogate
+        var ex = Assert.Throws<KimiException>(() => ConversationJson.Deserialize(bytes, "bad.json"));
+        Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+        Assert.Contains("UTF-16", ex.Message);
     }
 
     [Fact]

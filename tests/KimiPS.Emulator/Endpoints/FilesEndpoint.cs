@@ -16,6 +16,7 @@ internal static class FilesEndpoint
         if (upload is null) return Errors.InvalidRequest("Invalid request: the body must be multipart/form-data with a 'file' part");
         request.UploadBytes = upload.Bytes;
         request.UploadFileName = upload.FileName;
+        request.UploadPlainFileName = upload.PlainFileName;
         request.UploadPurpose = upload.Purpose;
 
         if (!upload.HasFile) return Errors.InvalidRequest("Invalid request: the 'file' part is missing");

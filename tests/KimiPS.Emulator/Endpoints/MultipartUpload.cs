@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 namespace KimiPS.Emulator.Endpoints;
 
 /// <summary>The fields of a multipart upload. The file's bytes were counted, not kept (unless small).</summary>
-internal sealed record MultipartUpload(bool HasFile, string FileName, long Bytes, string? Purpose, byte[]? SmallContent)
+internal sealed record MultipartUpload(bool HasFile, string FileName, string? PlainFileName, long Bytes, string? Purpose, byte[]? SmallContent)
 {
     /// <summary>
     /// Streams the multipart body section by section. The file part is read in 80 KB pieces and
@@ -23,6 +23,7 @@ internal sealed record MultipartUpload(bool HasFile, string FileName, long Bytes
 
         var reader = new MultipartReader(boundary, request.Body);
         string fileName = "";
+        string? plainFileName = null;
         string? purpose = null;
         long bytes = 0;
         byte[]? content = null;
@@ -34,6 +35,7 @@ internal sealed record MultipartUpload(bool HasFile, string FileName, long Bytes
             if (name == "file")
             {
                 hasFile = true;
+                plainFileName = disposition.FileName.HasValue ? HeaderUtilities.UnescapeAsQuotedString(disposition.FileName).Value : null;
                 fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value! : HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
                 (bytes, content) = await CountAsync(section.Body, ct);
             }
@@ -43,7 +45,7 @@ internal sealed record MultipartUpload(bool HasFile, string FileName, long Bytes
                 purpose = (await text.ReadToEndAsync(ct)).Trim();
             }
         }
-        return new MultipartUpload(hasFile, fileName, bytes, purpose, content);
+        return new MultipartUpload(hasFile, fileName, plainFileName, bytes, purpose, content);
     }
 
     private static async Task<(long Bytes, byte[]? Content)> CountAsync(Stream body, CancellationToken ct)

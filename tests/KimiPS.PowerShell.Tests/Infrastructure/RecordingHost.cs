@@ -1,0 +1,124 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Management.Automation.Runspaces;
+using System.Security;
+using KimiPS.Emulator;
+
+namespace KimiPS.PowerShell.Tests.Infrastructure;
+
+/// <summary>
+/// A hosted runspace like <see cref="HostedKimi"/>, but with a host whose UI records what PowerShell shows the
+/// user: "What if:" lines and ShouldProcess prompts (answered with <see cref="RecordingHost.Answer"/>).
+/// The default host of <see cref="HostedKimi"/> has no UI, so those texts would be lost there.
+/// </summary>
+internal sealed class PromptingKimi : IDisposable
+{
+    private PromptingKimi(KimiEmulator emulator, Runspace runspace, RecordingHost host)
+    {
+        Emulator = emulator;
+        Runspace = runspace;
+        Host = host;
+    }
+
+    public KimiEmulator Emulator { get; }
+
+    public Runspace Runspace { get; }
+
+    public RecordingHost Host { get; }
+
+    public static PromptingKimi Start()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ImportPSModule(TestPaths.StagedManifest);
+        var host = new RecordingHost();
+        var runspace = RunspaceFactory.CreateRunspace(host, state);
+        runspace.Open();
+        var session = new PromptingKimi(KimiEmulator.Start(), runspace, host);
+        session.Run($"$env:MOONSHOT_API_KEY = $null; Connect-Kimi -BaseUri '{session.Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString '{KimiEmulator.ApiKey}' -AsPlainText -Force)").ThrowOnError();
+        return session;
+    }
+
+    public HostedRun Run(string script, IDictionary<string, object?>? variables = null)
+    {
+        using var shell = System.Management.Automation.PowerShell.Create();
+        shell.Runspace = Runspace;
+        foreach (var (name, value) in variables ?? new Dictionary<string, object?>()) Runspace.SessionStateProxy.SetVariable(name, value);
+        shell.AddScript(script);
+        Collection<PSObject> output;
+        Exception? terminating = null;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException e)
+        {
+            terminating = e;
+            output = [];
+        }
+        return HostedRun.From(output, shell, terminating);
+    }
+
+    public void Dispose()
+    {
+        Runspace.Dispose();
+        Emulator.Dispose();
+    }
+}
+
+/// <summary>A non-interactive host that records lines and prompts, and answers prompts with a fixed choice label.</summary>
+internal sealed class RecordingHost : PSHost
+{
+    private readonly RecordingUI _ui = new();
+
+    /// <summary>The label of the choice every prompt gets, e.g. "&amp;No" or "&amp;Yes".</summary>
+    public string Answer { get => _ui.Answer; set => _ui.Answer = value; }
+
+    /// <summary>The messages of the prompts shown so far (ShouldProcess -Confirm).</summary>
+    public IReadOnlyList<string> Prompts => _ui.Prompts.ToList();
+
+    /// <summary>Lines written to the host (What if: reports among them).</summary>
+    public IReadOnlyList<string> Lines => _ui.Lines.ToList();
+
+    public override string Name => "KimiPS.RecordingHost";
+    public override Version Version => new(1, 0);
+    public override Guid InstanceId { get; } = Guid.NewGuid();
+    public override PSHostUserInterface UI => _ui;
+    public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
+    public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
+    public override void SetShouldExit(int exitCode) { }
+    public override void EnterNestedPrompt() => throw new NotSupportedException();
+    public override void ExitNestedPrompt() => throw new NotSupportedException();
+    public override void NotifyBeginApplication() { }
+    public override void NotifyEndApplication() { }
+
+    private sealed class RecordingUI : PSHostUserInterface
+    {
+        public string Answer { get; set; } = "&No";
+        public System.Collections.Concurrent.ConcurrentQueue<string> Prompts { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public override PSHostRawUserInterface RawUI => null!;
+        public override string ReadLine() => "";
+        public override SecureString ReadLineAsSecureString() => new();
+        public override void Write(string value) => Lines.Enqueue(value);
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Lines.Enqueue(value);
+        public override void WriteLine(string value) => Lines.Enqueue(value);
+        public override void WriteErrorLine(string value) { }
+        public override void WriteDebugLine(string message) { }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override void WriteVerboseLine(string message) { }
+        public override void WriteWarningLine(string message) { }
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new NotSupportedException();
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+        {
+            Prompts.Enqueue(message);
+            var index = choices.ToList().FindIndex(c => string.Equals(c.Label, Answer, StringComparison.OrdinalIgnoreCase));
+            return index >= 0 ? index : defaultChoice;
+        }
+    }
+}
