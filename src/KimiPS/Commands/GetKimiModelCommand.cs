@@ -24,7 +24,6 @@ public sealed class GetKimiModelCommand : KimiCmdlet
 {
     /// <summary>Only models whose id matches (wildcards allowed).</summary>
     [Parameter(Position = 0)]
-    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string[]? Name { get; set; }
 
@@ -37,6 +36,8 @@ public sealed class GetKimiModelCommand : KimiCmdlet
 
     protected override void EndProcessing()
     {
+        if (Name is not null && (Name.Length == 0 || Name.Any(string.IsNullOrWhiteSpace)))
+            ThrowTerminating(Errors.InvalidParameter(nameof(Name), "is empty", "Pass a model id or a wildcard pattern such as kimi-k2*, or omit -Name to list every model."), Name);
         IReadOnlyList<KimiModel> models = Array.Empty<KimiModel>();
         if (!Try(null, () => models = Call((client, ct) => client.ListModels(ct)))) return;
         ModelListCache.Shared.Set(ActiveConnection.CacheKey, models.Select(m => m.Id));
