@@ -23,4 +23,13 @@ internal static class AccountErrors
             Attempts = notFound.Attempts,
         };
     }
+
+    /// <summary>
+    /// Get-KimiModel -Name with a literal id the account does not list: ObjectNotFound, as Get-Process -Name
+    /// writes for a name with no match, with the ids that do exist.
+    /// </summary>
+    public static KimiException ModelNotListed(string name, IEnumerable<string> ids) =>
+        new(KimiErrorIds.ModelNotFound, KimiErrorCategories.ObjectNotFound,
+            $"The account has no model with the id '{name}'.",
+            $"Use one of the ids the account lists ({string.Join(", ", ids)}), or a wildcard such as kimi-k2*.");
 }

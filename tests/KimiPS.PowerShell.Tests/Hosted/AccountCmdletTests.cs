@@ -125,6 +125,37 @@ public sealed class AccountCmdletTests
     }
 
     [Fact]
+    public void Get_KimiModel_a_literal_Name_that_matches_nothing_is_ObjectNotFound_like_built_in_cmdlets()
+    {
+        using var hosted = HostedKimi.Start();
+
+        var run = hosted.Run("Get-KimiModel kimi-k9, kimi-k3, nope*; 'after'");
+
+        Assert.Null(run.Terminating);
+        var error = AssertError(run, "KimiModelNotFound", ErrorCategory.ObjectNotFound);
+        Assert.Single(run.Errors); // a wildcard that matches nothing stays silent, as with Get-Process
+        Assert.Equal("kimi-k9", error.TargetObject);
+        Assert.Contains("'kimi-k9'", error.Exception.Message);
+        Assert.Contains("kimi-k2.7-code", error.ErrorDetails.RecommendedAction);
+        Assert.Equal("kimi-k3", (string)Of("KimiPS.Core.KimiModel", run.Objects[0]).Id);
+        Assert.Equal("after", run.Objects[1]);
+        Assert.Equal(2, run.Objects.Count);
+    }
+
+    [Fact]
+    public void Get_KimiModel_Name_completes_the_live_ids()
+    {
+        using var hosted = HostedKimi.Start();
+
+        var run = hosted.Run("""
+            $line = 'Get-KimiModel kimi-k2.7'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+            """).ThrowOnError();
+
+        Assert.Equal(["kimi-k2.7-code", "kimi-k2.7-code-highspeed"], run.Objects.Cast<string>());
+    }
+
+    [Fact]
     public void The_Model_completer_offers_the_live_ids()
     {
         using var hosted = HostedKimi.Start();
