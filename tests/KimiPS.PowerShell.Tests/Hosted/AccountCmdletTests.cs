@@ -252,6 +252,20 @@ public sealed class AccountCmdletTests
         Assert.Equal(1, hosted.Emulator.Counters.Requests);
     }
 
+    [Fact]
+    public void Get_KimiBalance_from_a_gateway_without_the_endpoint_is_KimiProtocolError()
+    {
+        using var hosted = HostedKimi.Start();
+        hosted.Emulator.Enqueue(EmulatorResponse.Json(200, """{"object":"not a balance"}"""));
+
+        var run = hosted.Run("Get-KimiBalance; 'after'");
+
+        Assert.Null(run.Terminating);
+        var error = AssertError(run, "KimiProtocolError", ErrorCategory.ProtocolError);
+        Assert.Contains("'data'", error.Exception.Message);
+        Assert.Equal(["after"], run.Objects);
+    }
+
     // ---- Measure-KimiToken (emulator: 3 tokens per message + ceil(characters / 4)) ----
 
     [Fact]

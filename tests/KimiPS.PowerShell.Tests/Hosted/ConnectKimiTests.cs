@@ -150,6 +150,19 @@ public sealed class ConnectKimiTests
     }
 
     [Fact]
+    public void Region_still_completes_both_platforms()
+    {
+        using var hosted = HostedKimi.Start(connect: false);
+
+        var run = hosted.Run("""
+            (TabExpansion2 -inputScript 'Connect-Kimi -Region ' -cursorColumn 21).CompletionMatches.CompletionText
+            (TabExpansion2 -inputScript 'Connect-Kimi -Region g' -cursorColumn 22).CompletionMatches.CompletionText
+            """).ThrowOnError();
+
+        Assert.Equal(["China", "Global", "Global"], run.Objects.Cast<string>());
+    }
+
+    [Fact]
     public void The_default_region_is_China()
     {
         using var hosted = HostedKimi.Start(connect: false);
@@ -251,6 +264,20 @@ public sealed class ConnectKimiTests
         Assert.DoesNotContain("sk-wrong-key-000000000000000", error.ToString());
         Assert.Equal(hosted.Emulator.BaseUri, error.TargetObject);
         Assert.Single(hosted.Run("Get-KimiBalance").ThrowOnError().Output);
+    }
+
+    [Fact]
+    public void A_server_that_fails_the_validation_is_its_own_error_with_the_SkipValidation_way_out()
+    {
+        using var hosted = HostedKimi.Start(connect: false);
+        hosted.Emulator.Enqueue(EmulatorResponse.KimiError(503, "server_unavailable", "maintenance"));
+
+        var error = AssertTerminating(hosted, $"Connect-Kimi -BaseUri '{hosted.Emulator.BaseUri}' -ApiKey {Key} -MaxRetries 0; 'not reached'",
+            "KimiServerError", ErrorCategory.ResourceUnavailable);
+
+        Assert.Contains("-SkipValidation", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("maintenance", error.Exception.Message);
+        AssertError(hosted.Run("Get-KimiConnection"), "KimiNotConnected", ErrorCategory.ObjectNotFound);
     }
 
     [Fact]
