@@ -26,6 +26,8 @@ internal static class ConnectionReason
 
         var detail = Innermost(inner).Message;
         detail = string.IsNullOrWhiteSpace(detail) ? "" : ErrorEnvelope.Cut(ErrorEnvelope.Collapse(WithoutUserInfo(detail)), MaxDetailChars);
+        // .NET's proxy-tunnel message ends in a stray quote ("…status code '502'.\"").
+        if (detail.EndsWith(".\"", StringComparison.Ordinal)) detail = detail.Substring(0, detail.Length - 1);
         if (kind is null) return detail.Length == 0 ? "the connection failed." : EndWith(detail);
         return detail.Length == 0 ? kind + "." : $"{kind} ({detail.TrimEnd('.')}).";
     }

@@ -133,11 +133,12 @@ public sealed class ConnectionChecksTests : EmulatorTest
     [Fact]
     public void ConnectionFailed_through_a_proxy_names_both_ends_and_never_the_proxys_user_info()
     {
-        var tunnel = new HttpRequestException("The proxy tunnel request to proxy 'http://bob:s3cret@proxy.example:3128/' failed with status code '502'.");
+        var tunnel = new HttpRequestException("The proxy tunnel request to proxy 'http://bob:s3cret@proxy.example:3128/' failed with status code '502'.\"");
 
         var ex = KimiPS.Core.Errors.ConnectionFailed(new Uri("https://api.moonshot.cn/v1/models"), tunnel, new Uri("http://proxy.example:3128/"));
 
-        Assert.StartsWith("Could not connect to api.moonshot.cn:443 through the proxy proxy.example:3128: ", ex.Message);
+        Assert.Equal("Could not connect to api.moonshot.cn:443 through the proxy proxy.example:3128: " +
+                     "The proxy tunnel request to proxy 'http://proxy.example:3128/' failed with status code '502'.", ex.Message);
         Assert.DoesNotContain("s3cret", ex.Message);
         Assert.DoesNotContain("bob", ex.Message);
         Assert.True(ConnectionReason.IsSocketLevel(new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused))));
