@@ -341,10 +341,9 @@ public sealed class ConnectKimiTests
                 """, new Dictionary<string, object?> { ["file"] = file }).ThrowOnError();
 
             var lists = run.Output[0];
-            // Every cmdlet that has -Connection today is listed (a new one should be added here).
+            // Every cmdlet that has -Connection is listed: a new one fails here until it is added to $calls.
             var covered = ((object[])lists.Properties["Covered"].Value).Select(o => o.ToString()!).ToList();
             var listed = ((object[])lists.Properties["Listed"].Value).Select(o => o.ToString()!).ToList();
-            Assert.Equal(9, covered.Count);
             Assert.Equal(covered, listed);
             Assert.Equal(listed, run.Output.Skip(1).Select(o => o.ToString()).Order(StringComparer.Ordinal).ToList());
             var paths = other.Requests.Select(r => r.Method + " " + r.Path).ToList();
