@@ -22,6 +22,7 @@
     CmdletsToExport        = @(
         'Connect-Kimi'
         'Disconnect-Kimi'
+        'Get-KimiConnection'
         'Invoke-KimiChat'
         'New-KimiConversation'
         'Export-KimiConversation'

@@ -5,10 +5,18 @@ namespace KimiPS.Core;
 public sealed partial class KimiClient
 {
     /// <summary>The models this account can use, from <c>/v1/models</c>.</summary>
+    /// <remarks>A 404 here means the BaseUri is not an API root (usually no <c>/v1/</c>), and says so.</remarks>
     public IReadOnlyList<KimiModel> ListModels(CancellationToken ct = default)
     {
-        using var json = GetJson("models", ErrorContext.Models, "the model list", ct);
-        return json.RootElement.DataItems().Select(AccountReaders.Model).ToList();
+        try
+        {
+            using var json = GetJson("models", ErrorContext.Models, "the model list", ct);
+            return json.RootElement.DataItems().Select(AccountReaders.Model).ToList();
+        }
+        catch (KimiApiException ex) when (ex.StatusCode == 404)
+        {
+            throw AccountErrors.NoModelList(_options.BaseUri, ex);
+        }
     }
 
     /// <summary>The account balance; currency CNY on the China platform, USD on the global one.</summary>
@@ -50,6 +58,7 @@ public sealed partial class KimiClient
             result.Latency = clock.Elapsed;
             result.Reachable = true;
             result.ErrorId = ex.ErrorId;
+            result.Failure = ex;
             result.KeyRegion = KeyRegionElsewhere(ct);
             result.Message = result.KeyRegion is { } region
                 ? $"The key was rejected by {_options.BaseUri.Host}, but it belongs to the {region} platform: connect with -Region {region}."
@@ -58,6 +67,7 @@ public sealed partial class KimiClient
         catch (KimiException ex)
         {
             result.ErrorId = ex.ErrorId;
+            result.Failure = ex;
             result.Reachable = ex is KimiApiException;
             result.Message = ex.Message;
         }

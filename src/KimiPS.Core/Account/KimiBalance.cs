@@ -7,9 +7,11 @@ public sealed class KimiBalance
     public decimal VoucherBalance { get; set; }
     /// <summary>May be negative (debt).</summary>
     public decimal CashBalance { get; set; }
-    /// <summary>CNY on the China platform, USD on the global one.</summary>
+    /// <summary>CNY on the China platform, USD on the global one; a gateway's own <c>currency</c> field, else empty.</summary>
     public string Currency { get; set; } = "";
 
     /// <inheritdoc />
-    public override string ToString() => $"{AvailableBalance} {Currency}";
+    /// <remarks>No trailing space when the currency is unknown (a gateway or emulator BaseUri).</remarks>
+    public override string ToString() =>
+        string.IsNullOrEmpty(Currency) ? AvailableBalance.ToString(System.Globalization.CultureInfo.CurrentCulture) : $"{AvailableBalance} {Currency}";
 }

@@ -16,6 +16,9 @@ public sealed class KimiConnectionTest
     public string Message { get; set; } = "";
     public bool Success => Reachable && Authenticated;
 
+    /// <summary>The failure itself (its category and advice), for Connect-Kimi's error; not a property PowerShell shows.</summary>
+    internal KimiException? Failure { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => Message;
 }

@@ -25,9 +25,23 @@ internal static class ConnectionReason
         }
 
         var detail = Innermost(inner).Message;
-        detail = string.IsNullOrWhiteSpace(detail) ? "" : ErrorEnvelope.Cut(ErrorEnvelope.Collapse(detail), MaxDetailChars);
+        detail = string.IsNullOrWhiteSpace(detail) ? "" : ErrorEnvelope.Cut(ErrorEnvelope.Collapse(WithoutUserInfo(detail)), MaxDetailChars);
+        // .NET's proxy-tunnel message ends in a stray quote ("…status code '502'.\"").
+        if (detail.EndsWith(".\"", StringComparison.Ordinal)) detail = detail.Substring(0, detail.Length - 1);
         if (kind is null) return detail.Length == 0 ? "the connection failed." : EndWith(detail);
         return detail.Length == 0 ? kind + "." : $"{kind} ({detail.TrimEnd('.')}).";
+    }
+
+    /// <summary>Whether the failure was in making the TCP connection (or resolving its host), not after it.</summary>
+    public static bool IsSocketLevel(Exception inner)
+    {
+        for (var e = inner; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException) return true;
+            if (e is WebException { Status: WebExceptionStatus.ConnectFailure or WebExceptionStatus.NameResolutionFailure
+                    or WebExceptionStatus.ProxyNameResolutionFailure }) return true;
+        }
+        return false;
     }
 
     private static string? FromSocket(SocketError error) => error switch
@@ -50,6 +64,10 @@ internal static class ConnectionReason
         WebExceptionStatus.ConnectionClosed or WebExceptionStatus.KeepAliveFailure => "the connection was closed",
         _ => null,
     };
+
+    /// <summary>.NET names the proxy URI in some messages; one from HTTPS_PROXY may carry user:password@.</summary>
+    private static string WithoutUserInfo(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<=://)[^/@\s'""]+@", "");
 
     private static Exception Innermost(Exception e)
     {

@@ -17,12 +17,28 @@ internal static class Errors
     /// No response arrived: DNS, a refused connection, TLS, a proxy. Retryable, because nothing reached
     /// the server. Names the host and port only — never the whole URI, which could carry user info.
     /// </summary>
-    public static KimiException ConnectionFailed(Uri uri, Exception inner)
+    /// <remarks>
+    /// With a <paramref name="proxy"/> in the way, every socket goes to the proxy, so a socket failure is the
+    /// proxy's and is named as such; other failures (the proxy refused the tunnel) name both.
+    /// </remarks>
+    public static KimiException ConnectionFailed(Uri uri, Exception inner, Uri? proxy = null)
     {
         var entry = ErrorTable.Get(KimiErrorIds.ConnectionFailed);
         var reason = ConnectionReason.Describe(inner);
-        return new KimiException(KimiErrorIds.ConnectionFailed, entry.Category,
-            $"Could not connect to {uri.Host}:{uri.Port}: {reason}", entry.RecommendedAction, inner)
+        string message;
+        var action = entry.RecommendedAction;
+        if (proxy is null)
+        {
+            message = $"Could not connect to {uri.Host}:{uri.Port}: {reason}";
+        }
+        else
+        {
+            message = ConnectionReason.IsSocketLevel(inner)
+                ? $"Could not connect to the proxy {proxy.Host}:{proxy.Port} (used for {uri.Host}:{uri.Port}): {reason}"
+                : $"Could not connect to {uri.Host}:{uri.Port} through the proxy {proxy.Host}:{proxy.Port}: {reason}";
+            action = "Check that the proxy is running and its address (Connect-Kimi -Proxy, or the HTTPS_PROXY / NO_PROXY environment variables), and -ProxyCredential if it asks for one.";
+        }
+        return new KimiException(KimiErrorIds.ConnectionFailed, entry.Category, message, action, inner)
         {
             IsRetryable = true,
         };

@@ -33,6 +33,26 @@ internal static class HttpClientCache
             credential?.Domain, credential?.UserName, credential?.Password);
     }
 
+    /// <summary>
+    /// The proxy a request to <paramref name="destination"/> goes through, or null when it goes direct: the explicit
+    /// one, else what the handler would use (the environment's on .NET Framework, as <see cref="Create"/> installs it;
+    /// the runtime default otherwise). For messages only: never throws.
+    /// </summary>
+    public static Uri? ProxyFor(IWebProxy? explicitProxy, Uri destination)
+    {
+        try
+        {
+            var proxy = explicitProxy ?? (Runtime.IsNetFramework ? EnvironmentProxy.FromEnvironment() : null) ?? WebRequest.DefaultWebProxy;
+            if (proxy is null || proxy.IsBypassed(destination)) return null;
+            var address = proxy.GetProxy(destination);
+            return address is null || address == destination ? null : address;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
     private static HttpClient Create(IWebProxy? explicitProxy)
     {
         if (Runtime.IsNetFramework) TuneNetFramework();

@@ -98,7 +98,7 @@ internal sealed class KimiHttp
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or WebException or OperationCanceledException)
         {
-            throw Errors.ConnectionFailed(uri, ex);
+            throw Errors.ConnectionFailed(uri, ex, HttpClientCache.ProxyFor(_options.Proxy, uri));
         }
 
         _emit(KimiDiagnosticLevel.Debug, $"HTTP {(int)response.StatusCode} from {method} {uri.AbsolutePath} in {clock.ElapsedMilliseconds} ms (attempt {attempt}).");

@@ -8,18 +8,21 @@ namespace KimiPS.Commands;
 /// <remarks>
 /// Connect-Kimi stores the API key, platform and defaults that every other KimiPS cmdlet in this session uses.
 /// The key is taken as a SecureString (or as the password of a PSCredential) and is never displayed: the
-/// connection shows only its shape (sk-…abcd). Unless -SkipValidation is given, the key is checked against the
+/// connection shows only its shape (sk-…abcd). Every setting is checked before anything is stored: a BaseUri
+/// that is not https (plain http is allowed only to a loopback host) is refused even with -SkipValidation, which
+/// skips only the check against the API. Unless -SkipValidation is given, the key is checked against the
 /// API first; keys are platform-bound, and when a key is rejected because it belongs to the other platform
 /// (China: api.moonshot.cn, Global: api.moonshot.ai) the error says which one. Without Connect-Kimi, the cmdlets
-/// use the MOONSHOT_API_KEY (and MOONSHOT_BASE_URL) environment variables.
+/// use the MOONSHOT_API_KEY (and MOONSHOT_BASE_URL) environment variables. Get-KimiConnection shows the
+/// connection in use.
 /// </remarks>
 /// <example>
 /// <code>PS> Connect-Kimi -ApiKey (Read-Host -AsSecureString 'Kimi key') -Region Global</code>
 /// <para>Prompts for the key without echoing it and connects to the global platform (api.moonshot.ai).</para>
 /// </example>
 /// <example>
-/// <code>PS> Connect-Kimi -Credential (Get-Secret KimiKey) -Model kimi-k3 -MaxConcurrency 4 -RequestsPerMinute 200 -PassThru</code>
-/// <para>Uses a key kept in a SecretManagement vault, makes kimi-k3 the default model, sets client-side rate limits and returns the connection.</para>
+/// <code>PS> Connect-Kimi -ApiKey (Get-Secret KimiKey) -Model kimi-k3 -MaxConcurrency 4 -RequestsPerMinute 200 -PassThru</code>
+/// <para>Uses a key kept in a SecretManagement vault (a string secret, which Get-Secret returns as a SecureString), makes kimi-k3 the default model, sets client-side rate limits and returns the connection. -Credential takes the same secret, or one saved as a PSCredential.</para>
 /// </example>
 /// <example>
 /// <code>PS> Connect-Kimi -ApiKey $key -BaseUri http://127.0.0.1:5000/v1/ -SkipValidation</code>
@@ -37,65 +40,59 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [ValidateNotNull]
     public SecureString ApiKey { get; set; } = null!;
 
-    /// <summary>A credential whose password is the API key; the user name is ignored. Works with Get-Secret and Get-Credential.</summary>
+    /// <summary>A credential whose password is the API key; the user name is ignored. Also takes the SecureString that Get-Secret returns for a string secret.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "A credential whose password is the Moonshot API key.")]
     [ValidateNotNull]
-    [Credential]
+    [ApiKeyCredential]
     public PSCredential Credential { get; set; } = null!;
 
     /// <summary>The platform that issued the key: China (api.moonshot.cn, the default) or Global (api.moonshot.ai).</summary>
     [Parameter]
-    [ValidateSet("China", "Global")]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string Region { get; set; } = "China";
 
-    /// <summary>Another API root (a gateway, a proxy path, a local emulator). Overrides -Region. Plain http is allowed only for loopback hosts.</summary>
+    /// <summary>Another API root (a gateway, a proxy path, a local emulator). Overrides -Region. It must be https, or plain http to a loopback host; this is checked even with -SkipValidation.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }
 
     /// <summary>The model cmdlets use when they get no -Model. Default: kimi-k2.6.</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string Model { get; set; } = ConnectionSettings.DefaultModel;
 
-    /// <summary>Retries of a failed request that may succeed later (rate limits, overload, server errors). Default 2.</summary>
+    /// <summary>Retries of a failed request that may succeed later (rate limits, overload, server errors), 0 to 10. Default 2.</summary>
     [Parameter]
-    [ValidateRange(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Seconds a non-streaming request may take in total. Default 600.</summary>
+    /// <summary>Seconds a non-streaming request may take, 1 to 86400. Default 600.</summary>
     [Parameter]
-    [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 600;
 
-    /// <summary>A proxy for every request. Without it, HTTPS_PROXY / NO_PROXY are honoured.</summary>
+    /// <summary>A proxy (http://host:port) for every request. Without it, HTTPS_PROXY / NO_PROXY are honoured.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? Proxy { get; set; }
 
-    /// <summary>Credentials for -Proxy.</summary>
+    /// <summary>Credentials for -Proxy (only with -Proxy).</summary>
     [Parameter]
     [ValidateNotNull]
     [Credential]
     public PSCredential? ProxyCredential { get; set; }
 
-    /// <summary>Most requests in flight at once for this account (client-side limit used by -ThrottleLimit).</summary>
+    /// <summary>Most requests in flight at once for this account (client-side limit used by -ThrottleLimit), 1 to 1000.</summary>
     [Parameter]
-    [ValidateRange(1, 1000)]
     public int MaxConcurrency { get; set; }
 
-    /// <summary>Most requests per minute for this account (client-side limit).</summary>
+    /// <summary>Most requests per minute for this account (client-side limit), 1 or more.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
     public int RequestsPerMinute { get; set; }
 
-    /// <summary>Most tokens per minute for this account (client-side limit).</summary>
+    /// <summary>Most tokens per minute for this account (client-side limit), 1 or more.</summary>
     [Parameter]
-    [ValidateRange(1, int.MaxValue)]
     public int TokensPerMinute { get; set; }
 
-    /// <summary>Stores the connection without checking the key against the API.</summary>
+    /// <summary>Stores the connection without checking the key against the API. The BaseUri and -Proxy are still checked.</summary>
     [Parameter]
     public SwitchParameter SkipValidation { get; set; }
 
@@ -105,34 +102,59 @@ public sealed class ConnectKimiCommand : KimiCmdlet
 
     protected override void EndProcessing()
     {
-        var key = ParameterSetName == CredentialSet ? Credential.Password : ApiKey;
-        if (key.Length == 0)
-            ThrowTerminating(Errors.InvalidParameter(ParameterSetName == CredentialSet ? "Credential" : "ApiKey", "is empty",
-                "Pass the key from the Kimi console (platform.moonshot.cn or platform.moonshot.ai)."));
-
-        var (baseUri, region) = ResolveEndpoint();
-        var connection = new KimiConnection(key, Secrets.Mask(SecureStrings.ToPlainText(key)), baseUri, region, Model, MaxRetries,
-            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi");
-
+        var connection = Build(ParameterSetName == CredentialSet ? Credential.Password : ApiKey);
         if (!SkipValidation && !Try(connection.BaseUri, () => Validate(connection))) return;
         ConnectionStore.Set(connection);
         WriteVerbose($"Connected to {connection.BaseUri} ({connection.Region}) with key {connection.KeyHint}.");
         if (PassThru) WriteObject(connection);
     }
 
-    private (Uri, KimiRegion) ResolveEndpoint()
+    /// <summary>
+    /// Every check that needs no network, before anything is stored or sent; a failure is terminating and
+    /// carries the value that failed.
+    /// </summary>
+    private KimiConnection Build(SecureString key)
+    {
+        Check(null, () =>
+        {
+            if (key.Length == 0)
+                throw Errors.InvalidParameter(ParameterSetName == CredentialSet ? "Credential" : "ApiKey", "is empty",
+                    "Pass the key from the Kimi console (platform.moonshot.cn or platform.moonshot.ai).");
+        });
+        var region = Check(Region, () => ConnectionSettings.ParseRegion(Region));
+        var model = Check(Model, () => ConnectionSettings.CheckModel(Model));
+        Check(MaxRetries, () => ConnectionSettings.CheckRange(nameof(MaxRetries), MaxRetries, 0, 10, "retries after the first attempt (default 2)"));
+        Check(TimeoutSec, () => ConnectionSettings.CheckRange(nameof(TimeoutSec), TimeoutSec, 1, 86400, "seconds per request (default 600)"));
+        CheckLimit(nameof(MaxConcurrency), MaxConcurrency, 1000, "requests in flight at once");
+        CheckLimit(nameof(RequestsPerMinute), RequestsPerMinute, int.MaxValue, "requests per minute");
+        CheckLimit(nameof(TokensPerMinute), TokensPerMinute, int.MaxValue, "tokens per minute");
+        Check(Proxy, () => ConnectionSettings.CheckProxy(Proxy, ProxyCredential != null));
+        var (baseUri, resolvedRegion) = Check(BaseUri, () => ConnectionSettings.ResolveEndpoint(region, BaseUri));
+        return new KimiConnection(key, Secrets.Mask(SecureStrings.ToPlainText(key)), baseUri, resolvedRegion, model, MaxRetries,
+            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi");
+    }
+
+    /// <summary>A rate limit is optional (0 = not set), so only a value the user gave is checked.</summary>
+    private void CheckLimit(string name, int value, int max, string meaning)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(name))
+            Check(value, () => ConnectionSettings.CheckRange(name, value, 1, max, meaning));
+    }
+
+    private T Check<T>(object? target, Func<T> check)
     {
         try
         {
-            ConnectionSettings.CheckProxy(Proxy);
-            return ConnectionSettings.ResolveEndpoint((KimiRegion)Enum.Parse(typeof(KimiRegion), Region, true), BaseUri);
+            return check();
         }
         catch (KimiException ex)
         {
-            ThrowTerminating(ex, BaseUri);
+            ThrowTerminating(ex, target);
             throw; // not reached
         }
     }
+
+    private void Check(object? target, Action check) => Check<bool>(target, () => { check(); return true; });
 
     private KimiRateLimits RateLimits() => new()
     {

@@ -8,7 +8,8 @@ namespace KimiPS.Commands;
 /// Get-KimiModel reads the live model list (GET /v1/models): each KimiModel has its id, context length, and
 /// whether it accepts images or video and can reason. The list is the authority on which ids work for the
 /// account; models are retired regularly, so scripts should not hard-code ids. The result also refreshes the
-/// cache behind tab completion of every -Model parameter.
+/// cache behind tab completion of every -Model parameter. A -Name without wildcards that matches no model writes
+/// a KimiModelNotFound error (ObjectNotFound) naming the ids that exist, as Get-Process does for a missing name.
 /// </remarks>
 /// <example>
 /// <code>PS> Get-KimiModel</code>
@@ -22,10 +23,10 @@ namespace KimiPS.Commands;
 [OutputType(typeof(KimiModel))]
 public sealed class GetKimiModelCommand : KimiCmdlet
 {
-    /// <summary>Only models whose id matches (wildcards allowed).</summary>
+    /// <summary>Only models whose id matches (wildcards allowed). A name without wildcards that matches no model is an ObjectNotFound error.</summary>
     [Parameter(Position = 0)]
-    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
@@ -37,6 +38,8 @@ public sealed class GetKimiModelCommand : KimiCmdlet
 
     protected override void EndProcessing()
     {
+        if (Name is not null && (Name.Length == 0 || Name.Any(string.IsNullOrWhiteSpace)))
+            ThrowTerminating(Errors.InvalidParameter(nameof(Name), "is empty", "Pass a model id or a wildcard pattern such as kimi-k2*, or omit -Name to list every model."), Name);
         IReadOnlyList<KimiModel> models = Array.Empty<KimiModel>();
         if (!Try(null, () => models = Call((client, ct) => client.ListModels(ct)))) return;
         ModelListCache.Shared.Set(ActiveConnection.CacheKey, models.Select(m => m.Id));
@@ -44,6 +47,14 @@ public sealed class GetKimiModelCommand : KimiCmdlet
         foreach (var model in models)
         {
             if (patterns is null || patterns.Any(p => p.IsMatch(model.Id))) WriteObject(model);
+        }
+        // As built-in Get- cmdlets do: a literal name with no match is an error; a wildcard with none is not.
+        foreach (var name in Name ?? Array.Empty<string>())
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name)) continue;
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            if (!models.Any(m => pattern.IsMatch(m.Id)))
+                WriteError(ErrorRecords.Create(AccountErrors.ModelNotListed(name, models.Select(m => m.Id)), name));
         }
     }
 }

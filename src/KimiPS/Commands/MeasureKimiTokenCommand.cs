@@ -32,17 +32,16 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
 
     /// <summary>The text to count, as one user message.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PromptSet, HelpMessage = "The text to count.")]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string Prompt { get; set; } = "";
 
     /// <summary>Instructions counted as a system message before -Prompt.</summary>
     [Parameter(ParameterSetName = PromptSet)]
-    [ValidateNotNullOrEmpty]
     public string? SystemPrompt { get; set; }
 
     /// <summary>Messages to count, as they would be sent.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MessageSet, HelpMessage = "The messages to count.")]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyCollection]
     public ChatMessage[] Message { get; set; } = Array.Empty<ChatMessage>();
 
     /// <summary>A conversation whose messages are counted.</summary>
@@ -52,7 +51,6 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
 
     /// <summary>The model whose tokenizer counts. Default: the conversation's, else the connection's.</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
 
@@ -63,8 +61,29 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
 
     internal override KimiConnection? ConnectionParameter => Connection;
 
+    /// <summary>Bad parameters fail once, before any input is counted (our errors, with the fix).</summary>
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            if (Model is not null) Model = ConnectionSettings.CheckModel(Model);
+            if (SystemPrompt is not null && SystemPrompt.Trim().Length == 0)
+                throw Errors.InvalidParameter(nameof(SystemPrompt), "is empty", "Pass the instructions to count, or omit -SystemPrompt.");
+        }
+        catch (KimiException ex)
+        {
+            ThrowTerminating(ex, Model is null ? SystemPrompt : Model);
+        }
+    }
+
     protected override void ProcessRecord()
     {
+        // An empty piped prompt fails alone: the other inputs are still counted.
+        if (ParameterSetName == PromptSet && string.IsNullOrWhiteSpace(Prompt))
+        {
+            Report(Errors.InvalidParameter(nameof(Prompt), "is empty", "Pass the text to count."), Prompt);
+            return;
+        }
         var messages = ParameterSetName switch
         {
             MessageSet => new List<ChatMessage>(Message),
@@ -75,7 +94,10 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
         };
         if (messages.Count == 0)
         {
-            Report(Errors.InvalidParameter(nameof(Conversation), "has no messages to count", "Add a turn with Invoke-KimiChat -Conversation first."), Conversation);
+            if (ParameterSetName == MessageSet)
+                Report(Errors.InvalidParameter(nameof(Message), "has no messages to count", "Pass at least one ChatMessage."), Message);
+            else
+                Report(Errors.InvalidParameter(nameof(Conversation), "has no messages to count", "Add a turn with Invoke-KimiChat -Conversation first."), Conversation);
             return;
         }
         var model = Model ?? (ParameterSetName == ConversationSet ? Conversation.Model : null) ?? ActiveConnection.DefaultModel;

@@ -55,11 +55,12 @@ public sealed class TestKimiConnectionCommand : KimiCmdlet
         WriteObject(Quiet ? result!.Success : result);
     }
 
+    /// <summary>A connection that cannot even make a client (its BaseUri refused) is a failed check too, not an error.</summary>
     private KimiConnectionTest Diagnose(KimiConnection connection, CancellationToken ct)
     {
-        using var client = CreateClient(connection);
         try
         {
+            using var client = CreateClient(connection);
             return client.TestConnection(ct);
         }
         catch (KimiException ex)
