@@ -64,7 +64,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [ValidateRange(0, 10)]
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Seconds a non-streaming request may take in total. Default 600.</summary>
+    /// <summary>Seconds a request may take in total, every retry and its wait included; for -Stream, until the answer starts. Default 600.</summary>
     [Parameter]
     [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 600;
