@@ -47,7 +47,7 @@ public sealed class ChatThrottleTests
         hosted.Emulator.Limits.MaxConcurrency = 1;
         hosted.Emulator.Limits.Latency = TimeSpan.FromMilliseconds(300);
 
-        var run = hosted.Run("1..6 | ForEach-Object { \"q$_\" } | Invoke-KimiChat -ThrottleLimit 4 -ErrorAction SilentlyContinue");
+        var run = hosted.Run("1..6 | ForEach-Object { \"q$_\" } | Invoke-KimiChat -ThrottleLimit 4");
 
         Assert.Null(run.Terminating);
         Assert.Contains(run.Warnings, w => w.StartsWith("Backing off after a 429 (KimiRateLimitReached): concurrency 4 -> ", StringComparison.Ordinal));
