@@ -107,29 +107,31 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         switch (e.Level)
         {
             case KimiDiagnosticLevel.Warning: Warn(e.Message); break;
-            case KimiDiagnosticLevel.Verbose: WriteVerbose(e.Message); break;
-            default: WriteDebug(e.Message); break;
+            case KimiDiagnosticLevel.Verbose: Unprompted(() => WriteVerbose(e.Message)); break;
+            default: Unprompted(() => WriteDebug(e.Message)); break;
         }
     }
 
+    /// <summary>Pipeline thread: WriteWarning, which does not fail the request where the host cannot prompt (see <see cref="Unprompted"/>).</summary>
+    internal void Warn(string message) => Unprompted(() => WriteWarning(message));
+
     /// <summary>
-    /// Pipeline thread: WriteWarning, except that a host which cannot prompt does not fail the request. With -Debug,
-    /// PowerShell turns every warning of a compiled cmdlet into an Inquire prompt; a host without a UI (a hosted
-    /// runspace, a job) throws HostException, -NonInteractive throws PSInvalidOperationException, and the console
-    /// host with redirected input throws NullReferenceException. A back-off notice is not worth losing the answer
-    /// for: it goes to the debug stream, which -Debug shows. A "Halt" answer (ActionPreferenceStopException) and
-    /// Ctrl+C (PipelineStoppedException) still stop the command.
+    /// Runs a Write* call that must not fail because the host cannot prompt. With -Debug, PowerShell makes the
+    /// warnings (and, in the console host, verbose lines) of a compiled cmdlet Inquire prompts: it writes the
+    /// record, then asks "Continue with this operation?". A host without a UI (a hosted runspace, a job) then
+    /// throws HostException, pwsh -NonInteractive PSInvalidOperationException, and the console host with redirected
+    /// input NullReferenceException, which failed a retried request. The record is already written when the
+    /// prompt fails, so not being able to ask is taken as Inquire's default: go on. A "Halt" answer
+    /// (ActionPreferenceStopException) and Ctrl+C (PipelineStoppedException) still stop the command.
     /// </summary>
-    internal void Warn(string message)
+    private static void Unprompted(Action write)
     {
         try
         {
-            WriteWarning(message);
+            write();
         }
-        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NullReferenceException
-                                   && ex is not ActionPreferenceStopException)
+        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NullReferenceException)
         {
-            WriteDebug("WARNING: " + message);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class ChatRetryTests
         Assert.NotEmpty(run.Output);
         Assert.Contains(run.Debug, d => d.StartsWith("HTTP 429 from POST /v1/chat/completions", StringComparison.Ordinal));
         Assert.Contains(run.Debug, d => d.StartsWith("HTTP 200 from POST /v1/chat/completions", StringComparison.Ordinal) && d.Contains("(attempt 2)"));
-        Assert.Contains(run.Warnings, w => w.Contains("KimiRateLimitReached") && w.Contains("retrying POST"));
+        Assert.Single(run.Warnings, w => w.Contains("KimiRateLimitReached") && w.Contains("retrying POST"));
         Assert.DoesNotContain(run.Debug.Concat(run.Warnings), m => m.Contains(KimiEmulator.ApiKey));
         Assert.Equal(2, hosted.Emulator.Counters.ChatRequests);
     }
