@@ -90,7 +90,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int RequestsPerMinute { get; set; }
 
-    /// <summary>Most tokens per minute for this account (client-side limit).</summary>
+    /// <summary>Most tokens per minute for this account (client-side limit used by -ThrottleLimit). A request's tokens are estimated from its prompt's length (about 4 bytes a token), before it is sent.</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int TokensPerMinute { get; set; }

@@ -182,7 +182,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
 
-    /// <summary>How many piped prompts run at once (default 1). Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
+    /// <summary>How many piped prompts run at once (default 1), within Connect-Kimi's -MaxConcurrency, -RequestsPerMinute and -TokensPerMinute; after a 429 it slows down with a warning. Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
