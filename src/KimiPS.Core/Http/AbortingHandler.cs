@@ -17,8 +17,11 @@ namespace KimiPS.Core;
 /// </remarks>
 internal static class AbortingHandler
 {
+    // Not on Mono (the 5.1 stand-in), whose own handler takes the .NET Framework paths like the real 5.1.
     private static readonly Type? SocketsHandler =
-        Runtime.IsNetFramework ? null : Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
+        Runtime.IsNetFramework || Type.GetType("Mono.Runtime") is not null
+            ? null
+            : Type.GetType("System.Net.Http.SocketsHttpHandler, System.Net.Http", throwOnError: false);
 
     /// <summary>The handler, or null where SocketsHttpHandler is missing (or its shape differs) so the caller falls back.</summary>
     public static HttpMessageHandler? TryCreate(IWebProxy? proxy)
