@@ -10,7 +10,7 @@ namespace KimiPS.Core.Tests.Client;
 /// </summary>
 public sealed class StreamAbortTests : EmulatorTest
 {
-    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(1.5);
 
     [Fact]
     public void Cancelling_a_running_stream_closes_its_connection_at_once()

@@ -9,7 +9,7 @@ namespace KimiPS.PowerShell.Tests.Hosted.ChatRun;
 public sealed class ChatCancellationTests
 {
     // Generous for a loaded 2-core machine; the defects these guard against took 2 s or more.
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(1.2);
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(1.5);
     private static readonly TimeSpan ClosedLimit = TimeSpan.FromSeconds(1.5);
 
     [Fact]
