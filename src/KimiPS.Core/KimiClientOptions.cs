@@ -14,7 +14,10 @@ public sealed class KimiClientOptions
     /// <summary>Retries after the first attempt for retryable failures. Default 2 (3 attempts).</summary>
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Total time for a non-streaming request, and for a stream's response headers. Default 600 s.</summary>
+    /// <summary>
+    /// Total time for a non-streaming request, and for a stream's response headers: every attempt and every wait
+    /// between retries together. A retry whose wait would pass it is not made. Default 600 s.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(600);
 
     /// <summary>A stream that delivers no byte for this long fails with KimiTimeout. Default 120 s.</summary>

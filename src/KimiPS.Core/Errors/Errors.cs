@@ -44,10 +44,10 @@ internal static class Errors
         };
     }
 
-    /// <summary>A request (or a stream's response headers) took longer than RequestTimeout. Retryable.</summary>
+    /// <summary>A request (or a stream's response headers) took longer than RequestTimeout, retries included. Retryable while time is left.</summary>
     public static KimiException RequestTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The request did not complete within {TimeText.Seconds(limit)} s (RequestTimeout).",
+            $"The request did not complete within {TimeText.Seconds(limit)} s in total, retries included (RequestTimeout; Connect-Kimi -TimeoutSec).",
             ErrorTable.Get(KimiErrorIds.Timeout).RecommendedAction)
         {
             IsRetryable = true,

@@ -56,21 +56,27 @@ internal static class HttpClientCache
     private static HttpClient Create(IWebProxy? explicitProxy)
     {
         if (Runtime.IsNetFramework) TuneNetFramework();
+        var proxy = explicitProxy ?? (Runtime.IsNetFramework ? EnvironmentProxy.FromEnvironment() : null);
+        var handler = AbortingHandler.TryCreate(proxy) ?? FrameworkHandler(proxy);
+        var client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("KimiPS", typeof(HttpClientCache).Assembly.GetName().Version?.ToString(3)));
+        client.DefaultRequestHeaders.ExpectContinue = false;
+        return client;
+    }
+
+    private static HttpClientHandler FrameworkHandler(IWebProxy? proxy)
+    {
         var handler = new HttpClientHandler
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
         };
-        var proxy = explicitProxy ?? (Runtime.IsNetFramework ? EnvironmentProxy.FromEnvironment() : null);
         if (proxy is not null)
         {
             handler.Proxy = proxy;
             handler.UseProxy = true;
         }
-        var client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("KimiPS", typeof(HttpClientCache).Assembly.GetName().Version?.ToString(3)));
-        client.DefaultRequestHeaders.ExpectContinue = false;
-        return client;
+        return handler;
     }
 
     /// <summary>Windows PowerShell 5.1: allow TLS 1.2 without removing what the host already allows (|=).</summary>

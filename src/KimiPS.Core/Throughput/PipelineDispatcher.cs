@@ -5,7 +5,7 @@ namespace KimiPS.Core;
 
 /// <summary>
 /// Lets work on other threads reach the owner's (the PowerShell pipeline) thread: workers <see cref="Post"/>
-/// actions, and the owner runs them in <see cref="Pump"/> or while it waits in <see cref="Run{T}"/>.
+/// actions, and the owner runs them in <see cref="Pump"/> or while it waits in <see cref="Run{T}(Func{T})"/>.
 /// </summary>
 /// <remarks>
 /// PowerShell throws if <c>Write*</c> is called from any thread but the pipeline thread (DESIGN.md §4), so
@@ -45,7 +45,26 @@ internal sealed class PipelineDispatcher
     {
         if (work is null)
             throw new ArgumentNullException(nameof(work));
+        return Run(_ => work(), CancellationToken.None, TimeSpan.Zero);
+    }
 
+    /// <summary>
+    /// Owner's thread: run <paramref name="work"/> on the thread pool with a token cancelled by <paramref name="ct"/>,
+    /// running posted actions until it ends; returns its result or rethrows its exception unwrapped.
+    /// </summary>
+    /// <remarks>
+    /// When a posted action throws on the owner's thread (PowerShell's PipelineStoppedException, or the
+    /// StopUpstreamCommandsException of <c>Select-Object -First</c>), the work's token is cancelled too, and the work is
+    /// waited for (at most <paramref name="abandonAfter"/>, without running more posted actions) before the exception
+    /// goes on: a stream read by the work must not outlive the pipeline that stopped wanting it.
+    /// </remarks>
+    public T Run<T>(Func<CancellationToken, T> work, CancellationToken ct, TimeSpan abandonAfter)
+    {
+        if (work is null)
+            throw new ArgumentNullException(nameof(work));
+
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = stop.Token;
         var state = new RunState<T>();
         // QueueUserWorkItem rather than Task.Run: the exception is captured as thrown (an
         // OperationCanceledException stays itself instead of becoming a TaskCanceledException).
@@ -53,7 +72,7 @@ internal sealed class PipelineDispatcher
         {
             try
             {
-                state.Value = work();
+                state.Value = work(token);
             }
             catch (Exception ex)
             {
@@ -66,7 +85,34 @@ internal sealed class PipelineDispatcher
             }
         });
 
-        PumpUntil(() => Volatile.Read(ref state.Done));
+        try
+        {
+            PumpUntil(() => Volatile.Read(ref state.Done));
+        }
+        catch
+        {
+            try
+            {
+                stop.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A callback the work registered on its token threw; the owner's exception is what matters.
+            }
+            // Still running after the wait: its token must stay usable, so its source is left to the collector.
+            if (!WaitWithoutPumping(() => Volatile.Read(ref state.Done), abandonAfter))
+                stop = null;
+            // What the work posted for a pipeline that no longer wants it (more chunks after Select-Object -First)
+            // must not run at a later pump.
+            while (_actions.TryDequeue(out _))
+            {
+            }
+            throw;
+        }
+        finally
+        {
+            stop?.Dispose();
+        }
         state.Error?.Throw();
         return state.Value!;
     }
@@ -107,6 +153,22 @@ internal sealed class PipelineDispatcher
                 return;
             }
             _signal.Wait();
+        }
+    }
+
+    /// <summary>Waits (bounded) for <paramref name="done"/> without running posted actions; returns whether it became true.</summary>
+    private bool WaitWithoutPumping(Func<bool> done, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            _signal.Reset();
+            if (done())
+                return true;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+                return false;
+            _signal.Wait(left);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [Parameter]
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>Seconds a non-streaming request may take, 1 to 86400. Default 600.</summary>
+    /// <summary>Seconds a request may take in total, 1 to 86400, every retry and its wait included; for -Stream, until the answer starts. Default 600.</summary>
     [Parameter]
     public int TimeoutSec { get; set; } = 600;
 
@@ -88,7 +88,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [Parameter]
     public int RequestsPerMinute { get; set; }
 
-    /// <summary>Most tokens per minute for this account (client-side limit), 1 or more.</summary>
+    /// <summary>Most tokens per minute for this account (client-side limit used by -ThrottleLimit), 1 or more. A request's tokens are estimated from its prompt's length (about 4 bytes a token), before it is sent.</summary>
     [Parameter]
     public int TokensPerMinute { get; set; }
 

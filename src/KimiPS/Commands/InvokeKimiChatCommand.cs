@@ -182,7 +182,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
 
-    /// <summary>How many piped prompts run at once (default 1). Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
+    /// <summary>How many piped prompts run at once (default 1), within Connect-Kimi's -MaxConcurrency, -RequestsPerMinute and -TokensPerMinute; after a 429 it slows down with a warning. Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
@@ -219,7 +219,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (ThrottleLimit > 1)
         {
             var client = Client;
-            _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct));
+            _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), job => TokenEstimate.Of(job.Input));
         }
     }
 
@@ -306,31 +306,46 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var request = _template.Clone();
         request.Messages = turn.Request;
         var result = ToolLoop.Run(request, Stream ? StreamRound : SendRound, _runner, MaxToolRounds);
-        WriteLoopWarnings(result, WriteWarning);
+        WriteLoopWarnings(result, Warn);
         if (!Stream) WriteObject(result.Completion);
         Conversation?.AppendTurn(turn.NewMessages.Concat(result.AddedMessages), result.Completion);
     }
 
     private ChatCompletion SendRound(ChatRequest request) => Call((client, ct) => client.Chat(request, ct));
 
-    /// <summary>Enumerates the stream on the pipeline thread: each chunk is written the moment it arrives.</summary>
+    /// <summary>
+    /// Reads the stream off the pipeline thread, which writes each chunk the moment it arrives. Reading there is
+    /// what lets a retry's back-off warning (posted while the send waits) be written before the wait, not after.
+    /// </summary>
     private ChatCompletion StreamRound(ChatRequest request)
     {
-        ChatCompletion? completion = null;
-        using (var chunks = Client.ChatStream(request, StopToken).GetEnumerator())
-        {
-            while (true)
-            {
-                var more = chunks.MoveNext();
-                Pump();
-                if (!more) break;
-                WriteObject(chunks.Current);
-                completion = chunks.Current.Completion ?? completion;
-            }
-        }
+        var client = Client;
+        var completion = Wait(ct => ReadStream(client, request, ct));
         return completion ?? throw Errors.ProtocolError(
             "The stream ended without its final answer.", action: "Ask again without -Stream.");
     }
+
+    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
+    private ChatCompletion? ReadStream(KimiClient client, ChatRequest request, CancellationToken ct)
+    {
+        // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
+        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
+        ChatCompletion? completion = null;
+        foreach (var chunk in client.ChatStream(request, ct))
+        {
+            room.Wait(ct);
+            Post(() =>
+            {
+                room.Release();
+                WriteObject(chunk);
+            });
+            completion = chunk.Completion ?? completion;
+        }
+        return completion;
+    }
+
+    /// <summary>A slow consumer (Write-Host per chunk) holds the reader back here rather than letting chunks pile up in memory.</summary>
+    private const int MaxUnwrittenChunks = 256;
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
     private ChatCompletion RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
@@ -341,7 +356,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         request.Messages = turn.Request;
         var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
         var queue = _queue!;
-        WriteLoopWarnings(result, message => queue.Post(() => WriteWarning(message)));
+        WriteLoopWarnings(result, message => queue.Post(() => Warn(message)));
         return result.Completion;
     }
 

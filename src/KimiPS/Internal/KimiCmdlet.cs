@@ -85,26 +85,20 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> on the thread pool while the pipeline thread writes what it posts.</summary>
-    internal T Wait<T>(Func<CancellationToken, T> work)
-    {
-        var token = StopToken;
-        try
-        {
-            return _dispatcher.Run(() => work(token));
-        }
-        finally
-        {
-            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
-        }
-    }
+    /// <remarks>
+    /// The work's token is cancelled by Ctrl+C and also when writing what it posted fails (Select-Object -First
+    /// stops the pipeline that way); the work is then given <see cref="AbandonWait"/> to end, so a stream it reads
+    /// is closed before this returns. Everything the work posted before it ended has been written when this returns.
+    /// </remarks>
+    internal T Wait<T>(Func<CancellationToken, T> work) => _dispatcher.Run(work, StopToken, AbandonWait);
+
+    /// <summary>How long a stopped Wait waits for its work to see the cancellation (it closes its connection within milliseconds).</summary>
+    private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(2);
 
     internal void Call(Action<KimiClient, CancellationToken> call) => Call<bool>((c, t) => { call(c, t); return true; });
 
     /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread at its next pump.</summary>
     internal void Post(Action action) => (PostTarget ?? _dispatcher.Post)(action);
-
-    /// <summary>Pipeline thread: write what other threads posted.</summary>
-    internal void Pump() => _dispatcher.Pump();
 
     private void OnDiagnostic(object? sender, KimiDiagnosticEventArgs e) => Post(() => WriteDiagnostic(e));
 
@@ -112,9 +106,32 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     {
         switch (e.Level)
         {
-            case KimiDiagnosticLevel.Warning: WriteWarning(e.Message); break;
-            case KimiDiagnosticLevel.Verbose: WriteVerbose(e.Message); break;
-            default: WriteDebug(e.Message); break;
+            case KimiDiagnosticLevel.Warning: Warn(e.Message); break;
+            case KimiDiagnosticLevel.Verbose: Unprompted(() => WriteVerbose(e.Message)); break;
+            default: Unprompted(() => WriteDebug(e.Message)); break;
+        }
+    }
+
+    /// <summary>Pipeline thread: WriteWarning, which does not fail the request where the host cannot prompt (see <see cref="Unprompted"/>).</summary>
+    internal void Warn(string message) => Unprompted(() => WriteWarning(message));
+
+    /// <summary>
+    /// Runs a Write* call that must not fail because the host cannot prompt. With -Debug, PowerShell makes the
+    /// warnings (and, in the console host, verbose lines) of a compiled cmdlet Inquire prompts: it writes the
+    /// record, then asks "Continue with this operation?". A host without a UI (a hosted runspace, a job) then
+    /// throws HostException, pwsh -NonInteractive PSInvalidOperationException, and the console host with redirected
+    /// input NullReferenceException, which failed a retried request. The record is already written when the
+    /// prompt fails, so not being able to ask is taken as Inquire's default: go on. A "Halt" answer
+    /// (ActionPreferenceStopException) and Ctrl+C (PipelineStoppedException) still stop the command.
+    /// </summary>
+    private static void Unprompted(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NullReferenceException)
+        {
         }
     }
 
@@ -165,9 +182,13 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// the connection's rate limits. From now on posted actions (diagnostics, progress) go to the queue, which runs
     /// them whenever the pipeline thread adds or takes; the queue is disposed with the cmdlet.
     /// </summary>
-    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, TOut> work)
+    /// <param name="throttleLimit">Most items in flight at once.</param>
+    /// <param name="work">One item's work, on a worker thread (no Write* there: Post instead).</param>
+    /// <param name="estimateTokens">An item's estimated tokens, for the connection's TokensPerMinute (Connect-Kimi -TokensPerMinute); null: the work costs no tokens.</param>
+    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, TOut> work, Func<TIn, int>? estimateTokens = null)
     {
-        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, work, ActiveConnection.RateLimits, StopToken);
+        // The scheduler's back-off message runs on this thread (the queue's owner), so it may write directly.
+        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, work, ActiveConnection.RateLimits, StopToken, estimateTokens, Warn);
         _queue = queue;
         PostTarget = queue.Post;
         return queue;

@@ -38,7 +38,7 @@ public sealed class KimiConnection
     /// <summary>The model used when a cmdlet gets no -Model.</summary>
     public string DefaultModel { get; }
     public int MaxRetries { get; }
-    /// <summary>Total time allowed for a non-streaming request.</summary>
+    /// <summary>Total time allowed for a request, retries included (for a stream: until its answer starts).</summary>
     public TimeSpan Timeout { get; }
     public Uri? Proxy { get; }
     /// <summary>Client-side limits for concurrent work (-ThrottleLimit).</summary>

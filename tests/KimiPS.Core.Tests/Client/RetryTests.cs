@@ -104,18 +104,48 @@ public sealed class RetryTests : EmulatorTest
     }
 
     [Fact]
-    public void A_slow_server_times_out_and_the_request_is_retried()
+    public void A_slow_server_times_out_when_the_total_budget_is_spent_and_is_not_retried()
     {
-        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromSeconds(1); o.MaxRetries = 1; });
+        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromSeconds(1); o.MaxRetries = 2; });
         client.Chat(Ask("warm up")); // connect and JIT first: the timeout must not expire before a request arrives
         var slow = EmulatorResponse.Chat(new ChatScript { Content = "late" });
         slow.Delay = TimeSpan.FromSeconds(5);
-        slow.Times = 2;
+        slow.Times = 3;
         Emulator.Enqueue(slow);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var ex = Assert.Throws<KimiException>(() => client.Chat(Ask("slow")));
         Assert.Equal(KimiErrorIds.Timeout, ex.ErrorId);
         Assert.Equal(KimiErrorCategories.OperationTimeout, ex.Category);
-        Assert.Single(Warnings, w => w.Contains(KimiErrorIds.Timeout));
+        Assert.Contains("in total", ex.Message);
+        // RequestTimeout is the total of every attempt: the first one used all of it, so no retry was made.
+        Assert.DoesNotContain(Warnings, w => w.Contains(KimiErrorIds.Timeout));
+        Assert.Equal(2, ChatRequests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_retry_whose_wait_would_pass_the_total_budget_is_not_made()
+    {
+        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromSeconds(2); o.MaxRetries = 2; });
+        Emulator.Enqueue(EmulatorResponse.KimiError(429, "rate_limit_reached_error", "slow down", ("Retry-After", "10")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.Throws<KimiApiException>(() => client.Chat(Ask("busy")));
+        Assert.Equal(KimiErrorIds.RateLimitReached, ex.ErrorId);
+        Assert.Equal(TimeSpan.FromSeconds(10), ex.RetryAfter);
+        Assert.Equal(1, ChatRequests);
+        Assert.Empty(Warnings);
+        Assert.Contains(Diagnostics, d => d.Level == KimiDiagnosticLevel.Debug && d.Message.Contains("would pass RequestTimeout"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Retries_within_the_total_budget_still_happen()
+    {
+        using var client = Client(o => { o.RequestTimeout = TimeSpan.FromSeconds(30); o.MaxRetries = 2; });
+        var failure = EmulatorResponse.KimiError(500, "server_error", "oops");
+        failure.Times = 2;
+        Emulator.Enqueue(failure);
+        Assert.Equal("Echo: again", client.Chat(Ask("again")).Content);
         Assert.Equal(3, ChatRequests);
     }
 
