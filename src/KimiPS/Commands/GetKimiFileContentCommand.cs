@@ -66,6 +66,11 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     [Parameter(ParameterSetName = LiteralPathSet)]
     public SwitchParameter KeepFile { get; set; }
 
+    /// <summary>With -Id: how many files are read at once (default 1), as in Send-KimiFile | Get-KimiFileContent -ThrottleLimit 8. Results are still written in input order.</summary>
+    [Parameter(ParameterSetName = IdSet)]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit { get; set; } = 1;
+
     /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -73,12 +78,29 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
 
     internal override KimiConnection? ConnectionParameter => Connection;
 
+    private OrderedWorkQueue<KimiFile, KimiFileContent>? _queue;
+
+    protected override void BeginProcessing()
+    {
+        if (ParameterSetName != IdSet || ThrottleLimit <= 1) return;
+        var client = Client;
+        var remove = RemoveFile.IsPresent;
+        _queue = StartQueue<KimiFile, KimiFileContent>(ThrottleLimit, (file, ct) => Guard(() => ReadQueued(client, file, remove, ct)));
+    }
+
     protected override void ProcessRecord()
     {
         if (ParameterSetName == IdSet)
         {
             // The error's TargetObject pipes back to -Id (by property name) with the name still attached.
-            Read(Id, string.IsNullOrEmpty(FileName) ? null : FileName, new KimiFile { Id = Id, FileName = FileName ?? "" }, RemoveFile);
+            var file = new KimiFile { Id = Id, FileName = FileName ?? "" };
+            if (_queue != null)
+            {
+                var queue = _queue;
+                if (TryItem(file, () => queue.Add(file))) WriteResults(queue.TakeReady(), input => input);
+                return;
+            }
+            Read(Id, string.IsNullOrEmpty(FileName) ? null : FileName, file, RemoveFile);
             return;
         }
 
@@ -96,6 +118,24 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
                 if (TryItem(Target(path), () => result = Extract(path, literal ? "LiteralPath" : "Path"))) WriteObject(result);
             }
         }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_queue != null) WriteResults(_queue.Finish(), input => input);
+    }
+
+    /// <summary>Worker thread (-ThrottleLimit): one file's text, then its deletion with -RemoveFile; warnings are posted.</summary>
+    private KimiFileContent ReadQueued(KimiClient client, KimiFile file, bool remove, CancellationToken ct)
+    {
+        var name = string.IsNullOrEmpty(file.FileName) ? null : file.FileName;
+        var content = new KimiFileContent(file.Id, name, client.GetFileContent(file.Id, ct));
+        if (remove)
+        {
+            var failure = TryDelete(client, file.Id);
+            if (failure != null) Post(() => Warn(CleanupWarning(file.Id, name ?? file.Id, failure)));
+        }
+        return content;
     }
 
     /// <summary>One uploaded file's text; with <paramref name="remove"/>, the file is deleted once the text is in hand.</summary>
@@ -131,18 +171,25 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     /// </summary>
     private void Delete(KimiClient client, string id, string name)
     {
+        var failure = Wait(_ => TryDelete(client, id));
+        if (failure != null) WriteWarning(CleanupWarning(id, name, failure));
+    }
+
+    /// <summary>Any thread: deletes within <see cref="CleanupTimeout"/>; the failure, or null.</summary>
+    private static Exception? TryDelete(KimiClient client, string id)
+    {
         try
         {
-            Wait(_ =>
-            {
-                using var deadline = new CancellationTokenSource(CleanupTimeout);
-                client.DeleteFile(id, deadline.Token);
-                return true;
-            });
+            using var deadline = new CancellationTokenSource(CleanupTimeout);
+            client.DeleteFile(id, deadline.Token);
+            return null;
         }
         catch (Exception ex) when (ex is KimiException or OperationCanceledException)
         {
-            WriteWarning($"The uploaded copy {id} ({name}) could not be deleted: {ex.Message} Remove it with Remove-KimiFile -Id {id}.");
+            return ex;
         }
     }
+
+    private static string CleanupWarning(string id, string name, Exception failure) =>
+        $"The uploaded copy {id} ({name}) could not be deleted: {failure.Message} Remove it with Remove-KimiFile -Id {id}.";
 }
