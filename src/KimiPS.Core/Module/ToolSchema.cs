@@ -131,12 +131,38 @@ internal static class ToolSchema
         return enumerable?.GetGenericArguments()[0] ?? typeof(string);
     }
 
+    /// <summary>The model's arguments (a JSON object) as a splattable table, unfiltered. See the overload that refuses undeclared names.</summary>
+    public static Hashtable ParseArguments(string json) => Parse(json, null, new List<string>());
+
     /// <summary>
-    /// The model's arguments (a JSON object) as a splattable table: strings, long or double, bool, object[] and
-    /// nested Hashtables. Nulls are dropped (an omitted optional parameter), and so are names not in
-    /// <paramref name="knownParameters"/> when it is given, so a hallucinated argument cannot break the call.
+    /// The model's arguments (a JSON object) as a splattable table of strings, long or double, bool, object[] and
+    /// nested Hashtables, keyed by the declared names' own spelling. Nulls are dropped (an omitted optional parameter).
+    /// A name that is not exactly one of <paramref name="declared"/> (case aside) is put in <paramref name="refused"/>:
+    /// the model picks the arguments, and any document it reads can steer it, so the caller must run nothing then.
+    /// Exact names only: PowerShell would bind a prefix ("De") or an alias to a parameter the tool never offered.
     /// </summary>
-    public static Hashtable ParseArguments(string json, ICollection<string>? knownParameters = null)
+    public static Hashtable ParseArguments(string json, IEnumerable<string> declared, out IReadOnlyList<string> refused)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in declared) names[name] = name;
+        var list = new List<string>();
+        var table = Parse(json, names, list);
+        refused = list;
+        return table;
+    }
+
+    /// <summary>The tool result for a refused call: the model learns what it may pass, and that nothing ran.</summary>
+    public static string RefusalResult(IReadOnlyList<string> refused, IEnumerable<string> declared)
+    {
+        var allowed = string.Join(", ", declared);
+        return $"Error: this tool has no parameter {Quote(refused)}; nothing was run. " +
+               (allowed.Length == 0 ? "It takes no parameters." : $"Its parameters are: {allowed}.");
+    }
+
+    /// <summary>'a', 'b' — names as the messages quote them.</summary>
+    public static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+    private static Hashtable Parse(string json, IDictionary<string, string>? declared, List<string> refused)
     {
         var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(json)) return table;
@@ -155,9 +181,14 @@ internal static class ToolSchema
                 throw Errors.ProtocolError("The model's tool arguments are not a JSON object.", action: RetryAdvice);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
-                if (knownParameters != null && !knownParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) continue;
+                var name = p.Name;
+                if (declared != null && !declared.TryGetValue(p.Name, out name))
+                {
+                    refused.Add(p.Name);
+                    continue;
+                }
                 var value = ToValue(p.Value);
-                if (value != null) table[p.Name] = value;
+                if (value != null) table[name] = value;
             }
         }
         return table;
