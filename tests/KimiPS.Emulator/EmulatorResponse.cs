@@ -88,15 +88,15 @@ public sealed class EmulatorResponse
     }
 
     /// <summary>
-    /// A 200 body of <paramref name="piece"/> repeated: endlessly (chunked, until the client leaves) or, with
+    /// A body (status 200 unless <paramref name="status"/>) of <paramref name="piece"/> repeated: endlessly (chunked, until the client leaves) or, with
     /// <paramref name="totalBytes"/>, that many bytes under a matching Content-Length. For size-limit tests: the
     /// emulator never holds the whole body.
     /// </summary>
-    public static EmulatorResponse Repeated(string piece, long? totalBytes = null, string contentType = JsonType)
+    public static EmulatorResponse Repeated(string piece, long? totalBytes = null, string contentType = JsonType, int status = 200)
     {
         var bytes = Encoding.UTF8.GetBytes(piece);
         if (bytes.Length == 0) throw new ArgumentException("The piece must not be empty.", nameof(piece));
-        return new(_ => new ResponsePlan(200, contentType, [])
+        return new(_ => new ResponsePlan(status, contentType, [])
         {
             DeclaredLength = totalBytes,
             BodyWriter = async (body, ct) =>
