@@ -53,6 +53,58 @@ internal static class ToolSchema
         RequestValidator.RequireJsonObject(json, parameterName, "has a schema",
             "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
 
+    private const string SchemaFix = "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.";
+
+    private static readonly ISet<string> JsonTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "string", "number", "integer", "boolean", "array", "object", "null",
+    };
+
+    /// <summary>
+    /// Checks a function's parameters schema as far as Kimi would reject it, before anything is sent: a JSON object
+    /// whose <c>type</c> is <c>"object"</c>; <c>properties</c>, when given, an object of schema objects; every
+    /// <c>type</c>, at any depth, a JSON-schema type (or a list of them); <c>required</c> a list of names.
+    /// </summary>
+    public static void ValidateToolSchema(string json, string parameterName)
+    {
+        ValidateObjectSchema(json, parameterName);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "object")
+            throw Errors.InvalidParameter(parameterName, "has a schema whose root is not of \"type\":\"object\" (a function's parameters are an object)", SchemaFix);
+        CheckSchema(root, parameterName, "the root");
+    }
+
+    private static void CheckSchema(JsonElement schema, string parameterName, string where)
+    {
+        if (schema.TryGetProperty("type", out var type))
+        {
+            var names = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().ToList() : new List<JsonElement> { type };
+            foreach (var name in names)
+            {
+                if (name.ValueKind != JsonValueKind.String || !JsonTypes.Contains(name.GetString()!))
+                    throw Errors.InvalidParameter(parameterName, $"has, at {where}, the type '{(name.ValueKind == JsonValueKind.String ? name.GetString() : name.GetRawText())}', which is not a JSON-schema type",
+                        "Use string, number, integer, boolean, array, object or null.");
+            }
+        }
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            if (properties.ValueKind != JsonValueKind.Object)
+                throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'properties' that is not an object", SchemaFix);
+            foreach (var p in properties.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.Object)
+                    throw Errors.InvalidParameter(parameterName, $"has a property '{p.Name}' whose schema is not an object", SchemaFix);
+                CheckSchema(p.Value, parameterName, $"property '{p.Name}'");
+            }
+        }
+        if (schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
+            CheckSchema(items, parameterName, $"the items of {where}");
+        if (schema.TryGetProperty("required", out var required)
+            && (required.ValueKind != JsonValueKind.Array || required.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String)))
+            throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'required' that is not a list of property names", "Give required as [\"name\", ...].");
+    }
+
     /// <summary>The JSON schema of an object whose properties are <paramref name="parameters"/> (common parameters skipped).</summary>
     public static string FromParameters(IEnumerable<ToolParameter> parameters)
     {

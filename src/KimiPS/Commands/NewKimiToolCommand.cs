@@ -44,7 +44,7 @@ public sealed class NewKimiToolCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Description { get; set; }
 
-    /// <summary>The parameters' JSON schema; its root must be an object. Default: no parameters.</summary>
+    /// <summary>The parameters' JSON schema: an object of "type":"object" whose properties are schema objects with JSON-schema types. Default: no parameters.</summary>
     [Parameter(Position = 2, ParameterSetName = SchemaSet)]
     [ValidateNotNullOrEmpty]
     public string? ParametersJson { get; set; }
@@ -80,14 +80,18 @@ public sealed class NewKimiToolCommand : PSCmdlet
     {
         ToolSchema.ValidateName(Name, nameof(Name));
         var schema = ParametersJson ?? ToolSchema.EmptyObjectSchema;
-        ToolSchema.ValidateObjectSchema(schema, nameof(ParametersJson));
+        ToolSchema.ValidateToolSchema(schema, nameof(ParametersJson));
         return ChatTool.Function(Name, Description ?? "", schema);
     }
 
     private ChatTool FromCommand()
     {
         var command = ResolveCommand();
-        var name = MyInvocation.BoundParameters.ContainsKey(nameof(Name)) ? Name : command.Name;
+        var named = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+        var name = named ? Name : command.Name;
+        if (!named && !RequestValidator.IsToolName(name))
+            throw Errors.InvalidParameter(nameof(Name), $"was not given, and the command's name '{name}' is not a valid tool name",
+                "Pass -Name with 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example -Name my_func).");
         ToolSchema.ValidateName(name, nameof(Name));
         var parameters = Parameters(command).Where(p => !ToolSchema.CommonParameters.Contains(p.Name)).ToList();
         var schema = ToolSchema.FromParameters(parameters);
