@@ -88,7 +88,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
 
-    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion.</summary>
+    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
     [Parameter]
     public SwitchParameter Stream { get; set; }
 
