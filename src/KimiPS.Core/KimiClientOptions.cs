@@ -38,6 +38,12 @@ public sealed class KimiClientOptions
     /// <summary>Largest single server-sent event accepted from a stream. Default 8 MiB.</summary>
     public int MaxEventBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest whole (non-streamed) response body accepted, after decompression. Default 32 MiB, far above any real
+    /// answer: a server or proxy sending an endless body fails with KimiProtocolError instead of filling memory.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Tests only: the host asked when a key is rejected (default: the other Kimi platform).</summary>
     internal Uri? AlternateBaseUri { get; set; }
 

@@ -87,6 +87,32 @@ public sealed class EmulatorResponse
         return new(_ => ResponsePlan.Single(200, contentType, copy));
     }
 
+    /// <summary>
+    /// A body (status 200 unless <paramref name="status"/>) of <paramref name="piece"/> repeated: endlessly (chunked, until the client leaves) or, with
+    /// <paramref name="totalBytes"/>, that many bytes under a matching Content-Length. For size-limit tests: the
+    /// emulator never holds the whole body.
+    /// </summary>
+    public static EmulatorResponse Repeated(string piece, long? totalBytes = null, string contentType = JsonType, int status = 200)
+    {
+        var bytes = Encoding.UTF8.GetBytes(piece);
+        if (bytes.Length == 0) throw new ArgumentException("The piece must not be empty.", nameof(piece));
+        return new(_ => new ResponsePlan(status, contentType, [])
+        {
+            DeclaredLength = totalBytes,
+            BodyWriter = async (body, ct) =>
+            {
+                // Writes of about 64 KiB: fast enough to pass any sane limit within a second.
+                var block = Enumerable.Repeat(bytes, Math.Max(1, 65536 / bytes.Length)).SelectMany(b => b).ToArray();
+                for (long sent = 0; totalBytes is null || sent < totalBytes;)
+                {
+                    var count = totalBytes is long total ? (int)Math.Min(block.Length, total - sent) : block.Length;
+                    await body.WriteAsync(block.AsMemory(0, count), ct);
+                    sent += count;
+                }
+            },
+        });
+    }
+
     /// <summary>The seed 003 transcript (AceData, kimi-k2.5), byte for byte, one write per event.</summary>
     public static EmulatorResponse Seed003Stream()
     {

@@ -19,5 +19,6 @@ public sealed class ChatChunk
     public ChatCompletion? Completion { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => Content ?? "";
+    /// <remarks>Control sequences are removed (<see cref="TerminalText.Clean"/>): this is what a console prints. <see cref="Content"/> keeps them.</remarks>
+    public override string ToString() => TerminalText.Clean(Content);
 }

@@ -24,5 +24,6 @@ public sealed class ChatCompletion
     public ChatMessage ToMessage() => First?.ToMessage() ?? new ChatMessage("assistant", "");
 
     /// <inheritdoc />
-    public override string ToString() => Content ?? "";
+    /// <remarks>Control sequences are removed (<see cref="TerminalText.Clean"/>): this is what a console prints. <see cref="Content"/> keeps them.</remarks>
+    public override string ToString() => TerminalText.Clean(Content);
 }

@@ -21,5 +21,6 @@ public sealed class ToolCall
     public int Index { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name}({Arguments})";
+    /// <remarks>The model wrote the arguments: control sequences are removed, as for every text a console prints.</remarks>
+    public override string ToString() => TerminalText.Clean($"{Name}({Arguments})");
 }

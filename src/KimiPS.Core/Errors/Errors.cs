@@ -76,4 +76,20 @@ internal static class Errors
             $"{entry.Summary}: {text}", action ?? entry.RecommendedAction, inner);
     }
 
+    /// <summary>A whole response larger than MaxResponseBytes: a broken or hostile server. Not retryable, the same body would come again.</summary>
+    public static KimiException ResponseTooLarge(long? declared, int limit) =>
+        ProtocolError(declared is long length
+                ? $"the response declares {Mebibytes(length)} MiB, more than the {Mebibytes(limit)} MiB allowed (MaxResponseBytes)"
+                : $"the response is larger than the {Mebibytes(limit)} MiB allowed (MaxResponseBytes); it was not read further",
+            action: "No Kimi answer is that large: check BaseUri (a proxy or gateway may be answering). " +
+                    "If such answers are expected, raise KimiClientOptions.MaxResponseBytes.");
+
+    /// <summary>A redirect the client does not follow: to another origin (the prompt would go there), or a loop.</summary>
+    public static KimiException RedirectRefused(int status, string problem) =>
+        ProtocolError($"HTTP {status}: the server redirected the request {problem}",
+            action: "KimiPS follows no redirect to another origin: the prompt and files would go there. " +
+                    "If you trust the new address, set BaseUri to it (Connect-Kimi -BaseUri).");
+
+    private static string Mebibytes(long bytes) =>
+        (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }

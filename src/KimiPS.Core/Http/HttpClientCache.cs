@@ -70,6 +70,8 @@ internal static class HttpClientCache
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            // KimiHttp follows same-origin redirects itself; an automatic one would send the prompt to any origin.
+            AllowAutoRedirect = false,
         };
         if (proxy is not null)
         {

@@ -80,18 +80,44 @@ internal sealed class KimiHttp
     private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, Func<HttpContent?>? content,
         ErrorContext context, bool bufferBody, int attempt, Deadline deadline, CancellationToken ct)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.Arm(timeout);   // what is left of RequestTimeout, which covers every attempt and redirect
+        var clock = Stopwatch.StartNew();
+        var target = uri;
+        for (var hop = 0; ; hop++)
+        {
+            var response = await SendRequestAsync(method, target, content, timeout, ct).ConfigureAwait(false);
+            _emit(KimiDiagnosticLevel.Debug, $"HTTP {(int)response.StatusCode} from {method} {target.AbsolutePath} in {clock.ElapsedMilliseconds} ms (attempt {attempt}).");
+            if (RedirectTarget(response, target, method, hop) is { } next)
+            {
+                response.Dispose();
+                target = next;
+                continue;
+            }
+            if (response.IsSuccessStatusCode)
+            {
+                if (bufferBody) await BufferAsync(response, target, timeout, ct).ConfigureAwait(false);
+                return response;
+            }
+
+            using (response)
+            {
+                var body = await ReadErrorBodyAsync(response, timeout, ct).ConfigureAwait(false);
+                throw ErrorCatalog.FromResponse((int)response.StatusCode, HeadersOf(response), body, _options.ApiKey, context);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRequestAsync(HttpMethod method, Uri uri, Func<HttpContent?>? content,
+        CancellationTokenSource timeout, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         request.Headers.ExpectContinue = false;
         _emit(KimiDiagnosticLevel.Verbose, $"{method} {uri}");
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.Arm(timeout);
-        var clock = Stopwatch.StartNew();
-        HttpResponseMessage response;
         try
         {
-            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ct.IsCancellationRequested && ex is OperationCanceledException)
         {
@@ -105,28 +131,79 @@ internal sealed class KimiHttp
         {
             throw Errors.ConnectionFailed(uri, ex, HttpClientCache.ProxyFor(_options.Proxy, uri));
         }
-
-        _emit(KimiDiagnosticLevel.Debug, $"HTTP {(int)response.StatusCode} from {method} {uri.AbsolutePath} in {clock.ElapsedMilliseconds} ms (attempt {attempt}).");
-        if (response.IsSuccessStatusCode)
-        {
-            if (bufferBody) await BufferAsync(response, uri, timeout, ct).ConfigureAwait(false);
-            return response;
-        }
-
-        using (response)
-        {
-            var body = await ReadErrorBodyAsync(response, timeout, ct).ConfigureAwait(false);
-            throw ErrorCatalog.FromResponse((int)response.StatusCode, HeadersOf(response), body, _options.ApiKey, context);
-        }
     }
 
+    private const int MaxRedirects = 5;
+
+    /// <summary>
+    /// Where a redirect leads, when it may be followed: within the same origin (scheme, host and port, so the
+    /// plain-http rule already holds), 307/308 for any method and 301/302/303 for GET only (they would turn a POST
+    /// into a GET), at most <see cref="MaxRedirects"/> times. A redirect elsewhere is refused: following it would send
+    /// the prompt (and files) to a server the user never chose. Null when the response is no redirect.
+    /// </summary>
+    private static Uri? RedirectTarget(HttpResponseMessage response, Uri from, HttpMethod method, int hop)
+    {
+        var status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308)) return null;
+        var location = response.Headers.Location;
+        if (location is null) return null; // no target: the error catalogue reports the status
+        var target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        var origin = target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
+        if (origin != from.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped))
+        {
+            response.Dispose();
+            throw Errors.RedirectRefused(status, $"to another origin, {origin}");
+        }
+        if (status is 301 or 302 or 303 && method != HttpMethod.Get)
+        {
+            response.Dispose();
+            throw Errors.RedirectRefused(status, $"to {target.AbsolutePath}, which would turn the {method} into a GET");
+        }
+        if (hop >= MaxRedirects)
+        {
+            response.Dispose();
+            throw Errors.RedirectRefused(status, $"more than {MaxRedirects} times");
+        }
+        return target;
+    }
+
+    /// <summary>
+    /// Reads the whole body, at most <see cref="KimiClientOptions.MaxResponseBytes"/> (after decompression), within
+    /// the attempt's timeout; the response then holds it in memory. Beyond the limit: KimiProtocolError, never retried.
+    /// </summary>
     private async Task BufferAsync(HttpResponseMessage response, Uri uri, CancellationTokenSource timeout, CancellationToken ct)
     {
-        // LoadIntoBufferAsync takes no token on netstandard2.0: disposing the response is what stops it.
+        var limit = _options.MaxResponseBytes;
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            response.Dispose();
+            throw Errors.ResponseTooLarge(declared, limit);
+        }
+        // .NET Framework's response stream ignores the token: disposing the response is what stops a read.
         using var stop = timeout.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
         try
         {
-            await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            var body = new MemoryStream((int)Math.Min(declared ?? 16 * 1024, limit));
+            var chunk = new byte[16 * 1024];
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, timeout.Token).ConfigureAwait(false)) > 0)
+                {
+                    if (body.Length + read > limit)
+                    {
+                        response.Dispose(); // closes the connection: the rest is never read
+                        throw Errors.ResponseTooLarge(null, limit);
+                    }
+                    body.Write(chunk, 0, read);
+                }
+            }
+            var buffered = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+            foreach (var header in response.Content.Headers) buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            var original = response.Content;
+            response.Content = buffered;
+            original.Dispose();
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException or OperationCanceledException)
         {

@@ -38,6 +38,9 @@ internal static class ChatCompletionReader
                 throw ErrorCatalog.FromStreamError(json, requestId, apiKey, "error object in an HTTP 200 body");
             if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
                 throw Protocol("The chat response has no choices array.", requestId);
+            // An empty answer with a 200 would pass for a successful one: no Kimi answer has no choice.
+            if (choices.GetArrayLength() == 0)
+                throw Protocol("The chat response has no choices (an empty choices array).", requestId);
 
             var list = new List<ChatChoice>(choices.GetArrayLength());
             var position = 0;

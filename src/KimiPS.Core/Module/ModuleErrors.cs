@@ -8,6 +8,8 @@ public static class KimiModuleErrorIds
 {
     /// <summary>An object piped to a cmdlet that it cannot use.</summary>
     public const string UnsupportedInput = "KimiUnsupportedInput";
+    /// <summary>Invoke-KimiChat -InvokeTools must confirm a tool run, and the host cannot ask (non-interactive).</summary>
+    public const string ToolConfirmationRequired = "KimiToolConfirmationRequired";
     /// <summary>A file that is not a KimiPS conversation (Import-KimiConversation).</summary>
     public const string InvalidConversationFile = "KimiInvalidConversationFile";
     /// <summary>A -Path or -LiteralPath that does not resolve to a file-system item.</summary>
@@ -26,6 +28,12 @@ internal static class ModuleErrors
     public static KimiException UnsupportedInput(string parameterName, object input, string fix) =>
         new(KimiModuleErrorIds.UnsupportedInput, "InvalidType",
             $"Parameter '{parameterName}' cannot use an input of type {input.GetType().FullName}.", fix);
+
+    public static KimiException ToolConfirmationRequired(string command, Exception inner) =>
+        new(KimiModuleErrorIds.ToolConfirmationRequired, KimiErrorCategories.PermissionDenied,
+            $"The model asked to run {command}, and a tool run needs confirmation, but this host cannot prompt ({inner.Message}).",
+            "Pass -Confirm:$false to let the model run the tools without asking (only when you trust the prompt and every document " +
+            "the model reads), or run the command in an interactive session.", inner);
 
     public static KimiException InvalidConversationFile(string path, string problem) =>
         new(KimiModuleErrorIds.InvalidConversationFile, KimiErrorCategories.InvalidData,

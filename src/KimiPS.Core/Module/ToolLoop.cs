@@ -57,11 +57,18 @@ internal static class ToolLoop
     /// <summary>Longest tool result sent back: a command's output can be huge, and every character costs context and money.</summary>
     public const int MaxResultLength = 20000;
 
-    /// <summary>A command's output as a tool result: trimmed, "(no output)" when empty, cut at <see cref="MaxResultLength"/> with a note.</summary>
+    /// <summary>
+    /// A command's output as a tool result: without its leading blank lines and trailing space, "(no output)" when
+    /// empty, cut at <see cref="MaxResultLength"/> with a note. The first line keeps its indent: Out-String pads a
+    /// table's header to its columns, and trimming it would misalign the table.
+    /// </summary>
     public static string FormatResult(string? output)
     {
-        var text = (output ?? "").Trim();
-        if (text.Length == 0) return "(no output)";
+        var text = (output ?? "").TrimEnd();
+        var first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first])) first++;
+        if (first == text.Length) return "(no output)";
+        text = text.Substring(text.LastIndexOf('\n', first) + 1);
         if (text.Length <= MaxResultLength) return text;
         // Never half of a surrogate pair (an emoji): the writer would send it as U+FFFD.
         var keep = char.IsHighSurrogate(text[MaxResultLength - 1]) ? MaxResultLength - 1 : MaxResultLength;

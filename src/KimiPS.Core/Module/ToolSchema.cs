@@ -53,6 +53,58 @@ internal static class ToolSchema
         RequestValidator.RequireJsonObject(json, parameterName, "has a schema",
             "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
 
+    private const string SchemaFix = "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.";
+
+    private static readonly ISet<string> JsonTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "string", "number", "integer", "boolean", "array", "object", "null",
+    };
+
+    /// <summary>
+    /// Checks a function's parameters schema as far as Kimi would reject it, before anything is sent: a JSON object
+    /// whose <c>type</c> is <c>"object"</c>; <c>properties</c>, when given, an object of schema objects; every
+    /// <c>type</c>, at any depth, a JSON-schema type (or a list of them); <c>required</c> a list of names.
+    /// </summary>
+    public static void ValidateToolSchema(string json, string parameterName)
+    {
+        ValidateObjectSchema(json, parameterName);
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "object")
+            throw Errors.InvalidParameter(parameterName, "has a schema whose root is not of \"type\":\"object\" (a function's parameters are an object)", SchemaFix);
+        CheckSchema(root, parameterName, "the root");
+    }
+
+    private static void CheckSchema(JsonElement schema, string parameterName, string where)
+    {
+        if (schema.TryGetProperty("type", out var type))
+        {
+            var names = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().ToList() : new List<JsonElement> { type };
+            foreach (var name in names)
+            {
+                if (name.ValueKind != JsonValueKind.String || !JsonTypes.Contains(name.GetString()!))
+                    throw Errors.InvalidParameter(parameterName, $"has, at {where}, the type '{(name.ValueKind == JsonValueKind.String ? name.GetString() : name.GetRawText())}', which is not a JSON-schema type",
+                        "Use string, number, integer, boolean, array, object or null.");
+            }
+        }
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            if (properties.ValueKind != JsonValueKind.Object)
+                throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'properties' that is not an object", SchemaFix);
+            foreach (var p in properties.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.Object)
+                    throw Errors.InvalidParameter(parameterName, $"has a property '{p.Name}' whose schema is not an object", SchemaFix);
+                CheckSchema(p.Value, parameterName, $"property '{p.Name}'");
+            }
+        }
+        if (schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
+            CheckSchema(items, parameterName, $"the items of {where}");
+        if (schema.TryGetProperty("required", out var required)
+            && (required.ValueKind != JsonValueKind.Array || required.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String)))
+            throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'required' that is not a list of property names", "Give required as [\"name\", ...].");
+    }
+
     /// <summary>The JSON schema of an object whose properties are <paramref name="parameters"/> (common parameters skipped).</summary>
     public static string FromParameters(IEnumerable<ToolParameter> parameters)
     {
@@ -131,12 +183,38 @@ internal static class ToolSchema
         return enumerable?.GetGenericArguments()[0] ?? typeof(string);
     }
 
+    /// <summary>The model's arguments (a JSON object) as a splattable table, unfiltered. See the overload that refuses undeclared names.</summary>
+    public static Hashtable ParseArguments(string json) => Parse(json, null, new List<string>());
+
     /// <summary>
-    /// The model's arguments (a JSON object) as a splattable table: strings, long or double, bool, object[] and
-    /// nested Hashtables. Nulls are dropped (an omitted optional parameter), and so are names not in
-    /// <paramref name="knownParameters"/> when it is given, so a hallucinated argument cannot break the call.
+    /// The model's arguments (a JSON object) as a splattable table of strings, long or double, bool, object[] and
+    /// nested Hashtables, keyed by the declared names' own spelling. Nulls are dropped (an omitted optional parameter).
+    /// A name that is not exactly one of <paramref name="declared"/> (case aside) is put in <paramref name="refused"/>:
+    /// the model picks the arguments, and any document it reads can steer it, so the caller must run nothing then.
+    /// Exact names only: PowerShell would bind a prefix ("De") or an alias to a parameter the tool never offered.
     /// </summary>
-    public static Hashtable ParseArguments(string json, ICollection<string>? knownParameters = null)
+    public static Hashtable ParseArguments(string json, IEnumerable<string> declared, out IReadOnlyList<string> refused)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in declared) names[name] = name;
+        var list = new List<string>();
+        var table = Parse(json, names, list);
+        refused = list;
+        return table;
+    }
+
+    /// <summary>The tool result for a refused call: the model learns what it may pass, and that nothing ran.</summary>
+    public static string RefusalResult(IReadOnlyList<string> refused, IEnumerable<string> declared)
+    {
+        var allowed = string.Join(", ", declared);
+        return $"Error: this tool has no parameter {Quote(refused)}; nothing was run. " +
+               (allowed.Length == 0 ? "It takes no parameters." : $"Its parameters are: {allowed}.");
+    }
+
+    /// <summary>'a', 'b' — names as the messages quote them.</summary>
+    public static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+    private static Hashtable Parse(string json, IDictionary<string, string>? declared, List<string> refused)
     {
         var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(json)) return table;
@@ -155,9 +233,14 @@ internal static class ToolSchema
                 throw Errors.ProtocolError("The model's tool arguments are not a JSON object.", action: RetryAdvice);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
-                if (knownParameters != null && !knownParameters.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) continue;
+                var name = p.Name;
+                if (declared != null && !declared.TryGetValue(p.Name, out name))
+                {
+                    refused.Add(p.Name);
+                    continue;
+                }
                 var value = ToValue(p.Value);
-                if (value != null) table[p.Name] = value;
+                if (value != null) table[name] = value;
             }
         }
         return table;

@@ -16,8 +16,14 @@ namespace KimiPS.Commands;
 ///
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
-/// calls of tools made by New-KimiTool -Command are run (each through ShouldProcess, so -Confirm and -WhatIf
-/// apply) and their output is sent back until the model answers. -WhatIf reports the request instead of
+/// calls of tools made by New-KimiTool -Command are run and their output is sent back until the model answers.
+/// The model chooses a call's arguments, and any document or web page it reads can steer that choice, so each
+/// run is confirmed as a High-impact action: you are asked before every run unless you pass -Confirm:$false (or
+/// $ConfirmPreference is 'None'); a host that cannot ask gets a KimiToolConfirmationRequired error and nothing
+/// runs. A call that passes any argument the tool's schema does not declare (a parameter left out by
+/// -IncludeParameter, one of another parameter set, a common parameter such as -Confirm or -ErrorAction, an
+/// abbreviation or an unknown name) is refused with a warning: nothing runs and the model is told which
+/// parameters it may pass. -WhatIf reports the request instead of
 /// sending it. -ThrottleLimit runs several piped prompts at once and still writes the answers in input order.
 /// Sampling options a model does not accept are dropped with a warning.
 /// </remarks>
@@ -45,8 +51,9 @@ namespace KimiPS.Commands;
 /// </example>
 /// <example>
 /// <code>PS> $tool = New-KimiTool -Command Get-Service -IncludeParameter Name
-/// PS> Invoke-KimiChat 'Is the Spooler service running?' -Tool $tool -InvokeTools -Confirm</code>
-/// <para>Lets the model call Get-Service, asking for confirmation before each call.</para>
+/// PS> Invoke-KimiChat 'Is the Spooler service running?' -Tool $tool -InvokeTools</code>
+/// <para>Lets the model call Get-Service with only its -Name parameter, asking for confirmation before each call.
+/// Add -Confirm:$false to let it run the tool without asking.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-Content questions.txt | Invoke-KimiChat -ThrottleLimit 4 | Select-Object -ExpandProperty Content</code>
@@ -81,7 +88,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
 
-    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion.</summary>
+    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
     [Parameter]
     public SwitchParameter Stream { get; set; }
 
@@ -145,7 +152,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     public string? ToolChoice { get; set; }
 
-    /// <summary>Runs the model's calls of tools made by New-KimiTool -Command (each through ShouldProcess) and sends the results back until it answers.</summary>
+    /// <summary>Runs the model's calls of tools made by New-KimiTool -Command and sends the results back until it answers. Each run asks for confirmation unless -Confirm:$false; arguments outside a tool's schema are refused.</summary>
     [Parameter]
     public SwitchParameter InvokeTools { get; set; }
 
@@ -212,7 +219,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (InvokeTools)
         {
             _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool);
-            if (Tool is null || Tool.All(t => KimiToolBinding.CommandOf(t) is null))
+            if (Tool is null || Tool.All(t => KimiToolBinding.Of(t) is null))
                 WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
         }
 
@@ -375,14 +382,33 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
                  "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.");
     }
 
-    /// <summary>Runs one model-requested call of a bound command. Failures become the tool result, so the model can react.</summary>
-    private string RunTool(ToolCall call, CommandInfo command)
+    /// <summary>
+    /// Runs one model-requested call of a bound command. Arguments outside the tool's schema are refused before
+    /// anything runs; failures become the tool result, so the model can react.
+    /// </summary>
+    private string RunTool(ToolCall call, ToolBinding tool)
     {
-        if (!ShouldProcess($"{command.Name} {call.Arguments}", "Run the command the model asked for"))
+        var command = tool.Command;
+        System.Collections.Hashtable arguments;
+        try
+        {
+            arguments = ToolSchema.ParseArguments(call.Arguments, tool.Parameters, out var refused);
+            if (refused.Count > 0)
+            {
+                WriteWarning($"The model called {command.Name} with {ToolSchema.Quote(refused.Select(TerminalText.Clean))}, which the tool does not offer; " +
+                             "the call was refused and nothing ran.");
+                return ToolSchema.RefusalResult(refused, tool.Parameters);
+            }
+        }
+        catch (KimiException ex)
+        {
+            return "Error: " + ex.Message;
+        }
+
+        if (!ConfirmToolRun(command, TerminalText.Clean(call.Arguments)))
             return "The user declined to run this tool call.";
         try
         {
-            var arguments = ToolSchema.ParseArguments(call.Arguments, KnownParameters(command));
             WriteVerbose($"Running tool {call.Name} ({command.Name}).");
             // 2>&1 and Out-String: the model gets the command's errors and its formatted output as text.
             var output = InvokeCommand.InvokeScript(
@@ -398,10 +424,29 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         }
     }
 
-    private static ICollection<string>? KnownParameters(CommandInfo command)
+    private bool _yesToAllTools;
+    private bool _noToAllTools;
+
+    /// <summary>
+    /// The model picks a tool's arguments, and any document it reads can steer it: a run is confirmed as a High-impact
+    /// action (asked unless -Confirm:$false or $ConfirmPreference = 'None'), although sending a chat is Medium.
+    /// ShouldProcess first, for -WhatIf and -Confirm; ShouldContinue where ShouldProcess would not have asked.
+    /// </summary>
+    private bool ConfirmToolRun(CommandInfo command, string arguments)
     {
-        try { return command.Parameters.Keys; }
-        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { return null; }
+        var target = $"{command.Name} {arguments}";
+        if (!ShouldProcess(target, "Run the command the model asked for")) return false;
+        if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true; // -Confirm asked already; -Confirm:$false opts out
+        var preference = LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var p) ? p : ConfirmImpact.High;
+        if (preference <= ConfirmImpact.Medium) return true; // None: opted out; Low, Medium: ShouldProcess asked
+        try
+        {
+            return ShouldContinue($"The model asks to run {target}. Run it?", "Run a tool for the model", ref _yesToAllTools, ref _noToAllTools);
+        }
+        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
+        {
+            throw ModuleErrors.ToolConfirmationRequired(command.Name, ex);
+        }
     }
 
     private sealed class ChatJob

@@ -9,10 +9,11 @@ namespace KimiPS.Commands;
 /// New-KimiTool describes a function to the model for Invoke-KimiChat -Tool. With -Name, -Description and
 /// -ParametersJson you declare any function and handle the model's calls yourself (they are in the answer's
 /// ToolCalls). With -Command, the schema is built from the command's parameters (names, types, mandatory,
-/// ValidateSet values, HelpMessage); common parameters are skipped. Such a tool is bound to its command:
-/// Invoke-KimiChat -InvokeTools runs the model's calls of it (through ShouldProcess, so -Confirm and -WhatIf
-/// apply) and sends the output back. Only tools created this way can run commands; limit what the model may
-/// pass with -IncludeParameter.
+/// ValidateSet values, HelpMessage) in one parameter set (-CommandParameterSet, default the command's default
+/// set); common parameters are never offered. Such a tool is bound to its command: Invoke-KimiChat -InvokeTools
+/// runs the model's calls of it, asking for confirmation before each run unless -Confirm:$false, and sends the
+/// output back. Only tools created this way can run commands. A call may pass only the parameters in the tool's
+/// schema: limit them with -IncludeParameter; a call with any other argument is refused and nothing runs.
 /// </remarks>
 /// <example>
 /// <code>PS> $weather = New-KimiTool -Name get_weather -Description 'Current weather for a city' -ParametersJson '{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}'
@@ -43,7 +44,7 @@ public sealed class NewKimiToolCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Description { get; set; }
 
-    /// <summary>The parameters' JSON schema; its root must be an object. Default: no parameters.</summary>
+    /// <summary>The parameters' JSON schema: an object of "type":"object" whose properties are schema objects with JSON-schema types. Default: no parameters.</summary>
     [Parameter(Position = 2, ParameterSetName = SchemaSet)]
     [ValidateNotNullOrEmpty]
     public string? ParametersJson { get; set; }
@@ -53,7 +54,7 @@ public sealed class NewKimiToolCommand : PSCmdlet
     [ValidateNotNull]
     public object Command { get; set; } = null!;
 
-    /// <summary>Offer only these parameters of the command to the model.</summary>
+    /// <summary>Offer only these parameters of the command to the model; the model cannot pass any other. A name the parameter set does not have is an error.</summary>
     [Parameter(ParameterSetName = CommandSet)]
     [ValidateNotNullOrEmpty]
     public string[]? IncludeParameter { get; set; }
@@ -79,18 +80,24 @@ public sealed class NewKimiToolCommand : PSCmdlet
     {
         ToolSchema.ValidateName(Name, nameof(Name));
         var schema = ParametersJson ?? ToolSchema.EmptyObjectSchema;
-        ToolSchema.ValidateObjectSchema(schema, nameof(ParametersJson));
+        ToolSchema.ValidateToolSchema(schema, nameof(ParametersJson));
         return ChatTool.Function(Name, Description ?? "", schema);
     }
 
     private ChatTool FromCommand()
     {
         var command = ResolveCommand();
-        var name = MyInvocation.BoundParameters.ContainsKey(nameof(Name)) ? Name : command.Name;
+        var named = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+        var name = named ? Name : command.Name;
+        if (!named && !RequestValidator.IsToolName(name))
+            throw Errors.InvalidParameter(nameof(Name), $"was not given, and the command's name '{name}' is not a valid tool name",
+                "Pass -Name with 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example -Name my_func).");
         ToolSchema.ValidateName(name, nameof(Name));
-        var schema = ToolSchema.FromParameters(Parameters(command));
+        var parameters = Parameters(command).Where(p => !ToolSchema.CommonParameters.Contains(p.Name)).ToList();
+        var schema = ToolSchema.FromParameters(parameters);
         var tool = ChatTool.Function(name, Description ?? Synopsis(command), schema);
-        KimiToolBinding.Bind(tool, command);
+        // The schema's parameters are the only ones a call of this tool may bind (Invoke-KimiChat refuses the rest).
+        KimiToolBinding.Bind(tool, new ToolBinding(command, parameters.Select(p => p.Name).ToList()));
         return tool;
     }
 
@@ -115,6 +122,7 @@ public sealed class NewKimiToolCommand : PSCmdlet
         if (set is null) return Array.Empty<ToolParameter>();
 
         var include = IncludeParameter is null ? null : new HashSet<string>(IncludeParameter, StringComparer.OrdinalIgnoreCase);
+        if (include != null) CheckIncluded(include, set, command);
         return set.Parameters
             .Where(p => include is null || include.Contains(p.Name))
             .Select(p => new ToolParameter(p.Name, p.ParameterType)
@@ -125,6 +133,18 @@ public sealed class NewKimiToolCommand : PSCmdlet
                 AllowedValues = p.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues.ToList(),
             })
             .ToList();
+    }
+
+    /// <summary>A misspelt -IncludeParameter name would silently offer the model fewer parameters than meant.</summary>
+    private static void CheckIncluded(ISet<string> include, CommandParameterSetInfo set, CommandInfo command)
+    {
+        var offered = set.Parameters.Select(p => p.Name).Where(n => !ToolSchema.CommonParameters.Contains(n)).ToList();
+        var unknown = include.Where(n => !offered.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count == 0) return;
+        var where = command.ParameterSets.Count > 1 ? $" in its parameter set '{set.Name}'" : "";
+        throw Errors.InvalidParameter(nameof(IncludeParameter),
+            $"names {ToolSchema.Quote(unknown)}, which {command.Name} does not offer{where} (common parameters are never offered)",
+            offered.Count == 0 ? $"{command.Name} has no parameters to offer{where}." : "Use some of: " + string.Join(", ", offered) + ".");
     }
 
     /// <summary>The command's help synopsis; a generated one (the syntax line) says nothing to a model, so it is replaced.</summary>

@@ -4,6 +4,21 @@ using KimiPS.Core;
 
 namespace KimiPS;
 
+/// <summary>A tool's command and the parameters its schema offers the model: the only ones a call may bind.</summary>
+internal sealed class ToolBinding
+{
+    public ToolBinding(CommandInfo command, IReadOnlyList<string> parameters)
+    {
+        Command = command;
+        Parameters = parameters;
+    }
+
+    public CommandInfo Command { get; }
+
+    /// <summary>The schema's property names: one parameter set, -IncludeParameter applied, no common parameters.</summary>
+    public IReadOnlyList<string> Parameters { get; }
+}
+
 /// <summary>
 /// Which command a tool made by New-KimiTool -Command runs. The binding is attached to the ChatTool
 /// *object* (a ConditionalWeakTable), not registered by name: only the exact tool a user created from a
@@ -12,34 +27,34 @@ namespace KimiPS;
 /// </summary>
 internal static class KimiToolBinding
 {
-    private static readonly ConditionalWeakTable<ChatTool, CommandInfo> Commands = new();
+    private static readonly ConditionalWeakTable<ChatTool, ToolBinding> Bindings = new();
 
-    public static void Bind(ChatTool tool, CommandInfo command)
+    public static void Bind(ChatTool tool, ToolBinding binding)
     {
-        Commands.Remove(tool);
-        Commands.Add(tool, command);
+        Bindings.Remove(tool);
+        Bindings.Add(tool, binding);
     }
 
-    public static CommandInfo? CommandOf(ChatTool tool) => Commands.TryGetValue(tool, out var command) ? command : null;
+    public static ToolBinding? Of(ChatTool tool) => Bindings.TryGetValue(tool, out var binding) ? binding : null;
 }
 
 /// <summary>Answers the model's calls of bound tools by name; the running itself (ShouldProcess, InvokeCommand) is the cmdlet's.</summary>
 internal sealed class CommandToolRunner : IToolRunner
 {
-    private readonly Dictionary<string, CommandInfo> _commands = new(StringComparer.Ordinal);
-    private readonly Func<ToolCall, CommandInfo, string> _run;
+    private readonly Dictionary<string, ToolBinding> _tools = new(StringComparer.Ordinal);
+    private readonly Func<ToolCall, ToolBinding, string> _run;
 
-    public CommandToolRunner(IEnumerable<ChatTool> tools, Func<ToolCall, CommandInfo, string> run)
+    public CommandToolRunner(IEnumerable<ChatTool> tools, Func<ToolCall, ToolBinding, string> run)
     {
         _run = run;
         foreach (var tool in tools)
         {
-            var command = KimiToolBinding.CommandOf(tool);
-            if (command != null) _commands[tool.Name] = command;
+            var binding = KimiToolBinding.Of(tool);
+            if (binding != null) _tools[tool.Name] = binding;
         }
     }
 
-    public bool CanRun(ToolCall call) => _commands.ContainsKey(call.Name);
+    public bool CanRun(ToolCall call) => _tools.ContainsKey(call.Name);
 
-    public string Run(ToolCall call) => _run(call, _commands[call.Name]);
+    public string Run(ToolCall call) => _run(call, _tools[call.Name]);
 }

@@ -144,11 +144,12 @@ public sealed class ChatCompletionReaderTests
     }
 
     [Fact]
-    public void An_empty_choices_array_is_an_empty_answer()
+    public void An_empty_choices_array_is_a_protocol_error_not_an_empty_answer()
     {
-        var c = Read("""{"id":"x","model":"m","choices":[]}""");
-        Assert.Empty(c.Choices);
-        Assert.Null(c.Content);
+        var ex = Assert.Throws<KimiException>(() => Read("""{"id":"x","model":"m","choices":[]}""", "req-7"));
+        Assert.Equal(KimiErrorIds.ProtocolError, ex.ErrorId);
+        Assert.Contains("no choices", ex.Message);
+        Assert.Contains("req-7", ex.Message);
     }
 
     [Theory]

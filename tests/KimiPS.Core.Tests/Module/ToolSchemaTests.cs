@@ -99,7 +99,7 @@ public class ToolSchemaTests
     public void Arguments_become_a_case_insensitive_splat_table()
     {
         var t = ToolSchema.ParseArguments("{\"Name\":\"pwsh\",\"count\":3,\"ratio\":0.5,\"all\":true,\"tags\":[\"a\",1],\"opt\":null,\"nested\":{\"k\":\"v\"},\"bogus\":1}",
-            new[] { "Name", "Count", "Ratio", "All", "Tags", "Opt", "Nested" });
+            new[] { "Name", "Count", "Ratio", "All", "Tags", "Opt", "Nested" }, out var refused);
         Assert.Equal("pwsh", t["name"]);
         Assert.Equal(3L, Assert.IsType<long>(t["Count"]));
         Assert.Equal(0.5, Assert.IsType<double>(t["Ratio"]));
@@ -108,6 +108,27 @@ public class ToolSchemaTests
         Assert.False(t.ContainsKey("opt"));
         Assert.Equal("v", ((Hashtable)t["nested"]!)["K"]);
         Assert.False(t.ContainsKey("bogus"));
+        Assert.Equal(new[] { "bogus" }, refused);
+        // Keyed by the declared spelling ("Count", not the model's "count").
+        Assert.Equal(new[] { "All", "Count", "Name", "Nested", "Ratio", "Tags" }, t.Keys.Cast<string>().OrderBy(k => k, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"De\":true}", "De")]         // a prefix PowerShell would bind to -Destroy
+    [InlineData("{\"Confirm\":false}", "Confirm")]
+    [InlineData("{\"y\":1,\"x\":null}", "x")]  // refused even when null
+    public void Undeclared_names_are_refused(string json, string name)
+    {
+        ToolSchema.ParseArguments(json, new[] { "y", "Destroy2" }, out var refused);
+        Assert.Equal(new[] { name }, refused);
+    }
+
+    [Fact]
+    public void The_refusal_tells_the_model_what_it_may_pass()
+    {
+        Assert.Equal("Error: this tool has no parameter 'Destroy'; nothing was run. Its parameters are: y, z.",
+            ToolSchema.RefusalResult(new[] { "Destroy" }, new[] { "y", "z" }));
+        Assert.EndsWith("It takes no parameters.", ToolSchema.RefusalResult(new[] { "a" }, Array.Empty<string>()));
     }
 
     [Theory]

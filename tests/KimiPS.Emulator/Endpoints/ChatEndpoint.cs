@@ -7,6 +7,8 @@ namespace KimiPS.Emulator.Endpoints;
 /// <summary>
 /// POST {p}/chat/completions without a scripted response: validate like Kimi, then answer with a
 /// deterministic script derived from the request (echo, tool call, partial continuation, length cut).
+/// A user message containing <c>call:NAME</c> makes the model call tool NAME with <c>{"x":1}</c>, or with the
+/// JSON object that follows the name (<c>call:Get-Two {"y":"a","Destroy":true}</c>), so tests choose the arguments.
 /// </summary>
 internal static partial class ChatEndpoint
 {
@@ -34,7 +36,8 @@ internal static partial class ChatEndpoint
         if (lastRole == "user" && HasTools(body) && CallPattern().Match(MessageText.Of(last)) is { Success: true } call)
         {
             var name = call.Groups[1].Value;
-            script.ToolCalls.Add(new ScriptedToolCall($"functions.{name}:0", name, "{\"x\":1}", ToolType(body, name)));
+            var arguments = call.Groups[2].Success ? call.Groups[2].Value : "{\"x\":1}";
+            script.ToolCalls.Add(new ScriptedToolCall($"functions.{name}:0", name, arguments, ToolType(body, name)));
             script.FinishReason = "tool_calls";
             return script;
         }
@@ -76,6 +79,6 @@ internal static partial class ChatEndpoint
         return "function";
     }
 
-    [GeneratedRegex(@"call:([A-Za-z0-9_$\-]+)")]
+    [GeneratedRegex(@"call:([A-Za-z0-9_$\-]+)(?:[ \t]*(\{.*\}))?", RegexOptions.Singleline)]
     private static partial Regex CallPattern();
 }

@@ -19,6 +19,14 @@ internal static class Faults
         if (plan.ContentType is not null) response.ContentType = plan.ContentType;
         foreach (var (name, value) in plan.Headers) response.Headers.Append(name, value);
 
+        if (plan.BodyWriter is { } writer)
+        {
+            if (plan.DeclaredLength is long declared) response.ContentLength = declared;
+            await response.StartAsync(ct);
+            await writer(response.Body, ct);
+            return;
+        }
+
         var writes = faults?.WriteSize is int size ? Resplit(plan.Writes, size) : plan.Writes;
         if (plan.IsEventStream)
         {

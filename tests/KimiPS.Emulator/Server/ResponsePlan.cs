@@ -23,6 +23,15 @@ internal sealed class ResponsePlan
 
     public IReadOnlyList<byte[]> Writes { get; }
 
+    /// <summary>
+    /// A body too big to hold (an endless one): written by this instead of <see cref="Writes"/>, with
+    /// <see cref="DeclaredLength"/> as Content-Length when set, else chunked.
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? BodyWriter { get; init; }
+
+    /// <summary>The Content-Length sent with <see cref="BodyWriter"/> (null: none, chunked).</summary>
+    public long? DeclaredLength { get; init; }
+
     /// <summary>Event streams go out chunked; everything else gets a Content-Length like a real server's JSON.</summary>
     public bool IsEventStream => ContentType is not null && ContentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
