@@ -117,6 +117,7 @@ public sealed class HelpGenTests : IClassFixture<SampleModule>
     [InlineData("\n      a\n        b\n      c\n   ", "a|  b|c")]
     [InlineData("single", "single")]
     [InlineData("\n\n  x  \n\n", "x")]
+    [InlineData("PS> a\n            PS> b\n              -c", "PS> a|PS> b|  -c")]   // first line inline after <code>
     public void Dedent_removes_only_the_common_indentation(string code, string expected)
     {
         Assert.Equal(expected.Replace("|", Environment.NewLine, StringComparison.Ordinal), DocComments.Dedent(code));
