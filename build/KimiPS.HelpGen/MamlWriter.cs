@@ -57,15 +57,18 @@ internal static class MamlWriter
     /// <summary>A parameter as help shows it: the strongest role it has in any set.</summary>
     private sealed record HelpParameter(
         string Name, string TypeName, string FullTypeName, bool IsSwitch, bool Required, string Position,
-        string PipelineInput, bool Globbing, bool VariableLength, string Aliases, IReadOnlyList<string> Description, string DefaultValue);
+        string PipelineInput, bool Globbing, bool VariableLength, string Aliases, IReadOnlyList<string> Description, string DefaultValue,
+        IReadOnlyList<string> Values);
 
     private static IEnumerable<HelpParameter> AllParameters(CmdletModel cmdlet, DocComments docs)
     {
         foreach (var p in cmdlet.Parameters.OrderBy(p => p.Attributes.Min(a => a.Position ?? int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal))
         {
             var memberId = DocComments.MemberId(p.DeclaringType, p.Name, isField: p.DeclaringType.GetField(p.Name) is not null);
-            var description = docs.Paragraphs(memberId, "summary");
-            yield return Describe(p, p.Attributes, description, DefaultValues.For(p.IsSwitch, docs.Value(memberId), description));
+            var summary = docs.Paragraphs(memberId, "summary");
+            // What validation enforces is stated after the summary, so the help cannot drift from it.
+            var description = summary.Concat(p.Validation.Sentences()).ToList();
+            yield return Describe(p, p.Attributes, description, DefaultValues.For(p.IsSwitch, docs.Value(memberId), summary), p.Validation.Values);
         }
 
         if (cmdlet.SupportsShouldProcess)
@@ -81,7 +84,7 @@ internal static class MamlWriter
                      .OrderBy(x => x.Attribute.Position ?? int.MaxValue).ThenBy(x => !x.Attribute.Mandatory).ThenBy(x => x.Parameter.Name, StringComparer.Ordinal))
         {
             var help = all.First(h => h.Name == parameter.Name);
-            yield return Describe(parameter, new[] { attribute }, help.Description, help.DefaultValue);
+            yield return Describe(parameter, new[] { attribute }, help.Description, help.DefaultValue, help.Values);
         }
 
         foreach (var common in all.Where(h => h.Name is "WhatIf" or "Confirm" && cmdlet.SupportsShouldProcess))
@@ -90,7 +93,8 @@ internal static class MamlWriter
         }
     }
 
-    private static HelpParameter Describe(ParameterModel p, IReadOnlyList<ParameterAttributeModel> roles, IReadOnlyList<string> description, string defaultValue)
+    private static HelpParameter Describe(
+        ParameterModel p, IReadOnlyList<ParameterAttributeModel> roles, IReadOnlyList<string> description, string defaultValue, IReadOnlyList<string> values)
     {
         var byValue = roles.Any(a => a.ValueFromPipeline);
         var byName = roles.Any(a => a.ValueFromPipelineByPropertyName);
@@ -114,11 +118,12 @@ internal static class MamlWriter
             p.ParameterType.IsArray || roles.Any(a => a.ValueFromRemainingArguments),
             p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases),
             description,
-            defaultValue);
+            defaultValue,
+            values);
     }
 
     private static HelpParameter Common(string name, string description, string alias) =>
-        new(name, "SwitchParameter", "System.Management.Automation.SwitchParameter", true, false, "named", "False", false, false, alias, new[] { description }, "False");
+        new(name, "SwitchParameter", "System.Management.Automation.SwitchParameter", true, false, "named", "False", false, false, alias, new[] { description }, "False", Array.Empty<string>());
 
     private static XElement ParameterElement(HelpParameter p, bool inSyntax) =>
         new(Command + "parameter",
@@ -135,6 +140,9 @@ internal static class MamlWriter
                 new XAttribute("required", p.IsSwitch ? "false" : "true"),
                 new XAttribute("variableLength", p.VariableLength ? "true" : "false"),
                 p.TypeName),
+            // A ValidateSet shows in SYNTAX as -Name {a | b}.
+            p.Values.Count == 0 ? null : new XElement(Command + "parameterValueGroup",
+                p.Values.Select(v => new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))),
             TypeElement(p.FullTypeName),
             new XElement(Dev + "defaultValue", p.DefaultValue));
 

@@ -75,6 +75,22 @@ Describe 'Get-Help -Full of <Name>' -ForEach $script:Cmdlets {
         }
     }
 
+    It 'states the range or the values that validation enforces' {
+        foreach ($parameter in ($Command.Parameters.Values | Where-Object Name -NotIn $script:Common)) {
+            $text = (@($Help.parameters.parameter | Where-Object name -EQ $parameter.Name)[0].description | Out-String)
+            foreach ($attribute in $parameter.Attributes) {
+                $expected = switch ($attribute) {
+                    { $_ -is [System.Management.Automation.ValidateRangeAttribute] } { @($_.MinRange) + @(if ($_.MaxRange -ne [int]::MaxValue) { $_.MaxRange }) }
+                    { $_ -is [System.Management.Automation.ValidateSetAttribute] } { $_.ValidValues }
+                    { $_ -is [System.Management.Automation.ValidateCountAttribute] } { $_.MinLength, $_.MaxLength }
+                }
+                foreach ($value in $expected) {
+                    $text | Should -Match ('(?<![\w.])' + [regex]::Escape([string]$value) + '(?![\w])') -Because "-$($parameter.Name) accepts only what its $($attribute.GetType().Name) allows"
+                }
+            }
+        }
+    }
+
     It 'has at least one example, each code line at the left margin' {
         $examples = @($Help.examples.example)
         $examples.Count | Should -BeGreaterThan 0

@@ -18,13 +18,14 @@ namespace KimiPS.Commands;
 /// <para>Prompts for the key without echoing it and connects to the global platform (api.moonshot.ai).</para>
 /// </example>
 /// <example>
-/// <code>PS> Connect-Kimi -Credential (Get-Secret KimiKey) -Model kimi-k3 -MaxConcurrency 4 -RequestsPerMinute 200 -PassThru</code>
-/// <para>Uses a key kept in a SecretManagement vault, makes kimi-k3 the default model, sets client-side rate limits and returns the connection.</para>
+/// <code>PS> Connect-Kimi -ApiKey (Get-Secret KimiKey) -Model kimi-k3 -MaxConcurrency 4 -RequestsPerMinute 200 -PassThru</code>
+/// <para>Uses a key kept in a SecretManagement vault (a string secret comes back as a SecureString), makes kimi-k3 the default model, sets client-side rate limits and returns the connection.</para>
 /// </example>
 /// <example>
 /// <code>PS> Connect-Kimi -ApiKey $key -BaseUri http://127.0.0.1:5000/v1/ -SkipValidation</code>
 /// <para>Connects to a Kimi-compatible endpoint (a gateway or a local emulator) without checking the key.</para>
 /// </example>
+/// <seealso cref="TestKimiConnectionCommand"/>
 [Cmdlet(VerbsCommunications.Connect, "Kimi", DefaultParameterSetName = KeySet)]
 [OutputType(typeof(KimiConnection))]
 public sealed class ConnectKimiCommand : KimiCmdlet
