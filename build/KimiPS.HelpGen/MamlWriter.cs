@@ -49,7 +49,8 @@ internal static class MamlWriter
                 new XElement(Command + "example",
                     new XElement(Maml + "title", $"-------------------------- Example {i + 1} --------------------------"),
                     new XElement(Dev + "code", e.Code),
-                    new XElement(Dev + "remarks", e.Remarks.Select(r => new XElement(Maml + "para", r)))))),
+                    // The empty last paragraph is the blank line before the next example's title.
+                    new XElement(Dev + "remarks", e.Remarks.Select(r => new XElement(Maml + "para", r)), new XElement(Maml + "para", ""))))),
             new XElement(Command + "relatedLinks", RelatedLinks.For(cmdlet, all, docs).Select(name =>
                 new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", name), new XElement(Maml + "uri")))));
     }

@@ -102,6 +102,13 @@ Describe 'Get-Help -Full of <Name>' -ForEach $script:Cmdlets {
         # As rendered: every example prompt at the same indentation.
         $prompts = @((Get-HelpText $Name) -split "\r?\n" | Where-Object { $_ -match '^\s*PS>' } | ForEach-Object { $_.Length - $_.TrimStart().Length } | Sort-Object -Unique)
         $prompts.Count | Should -Be 1
+        # An example's remarks end with a blank line: the next example's title does not run into them.
+        $lines = @((Get-HelpText $Name) -split "\r?\n")
+        for ($i = 1; $i -lt $lines.Count; $i++) {
+            if ($lines[$i] -match '^\s*-+ Example \d+ -+\s*$' -and $lines[$i] -notmatch 'Example 1 ') {
+                $lines[$i - 1].Trim() | Should -BeNullOrEmpty -Because "'$($lines[$i].Trim())' follows the previous example's remarks"
+            }
+        }
     }
 
     It 'has RELATED LINKS to other KimiPS cmdlets only' {
