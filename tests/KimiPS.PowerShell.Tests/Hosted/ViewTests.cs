@@ -86,6 +86,24 @@ public sealed class ViewTests : IDisposable
     }
 
     [Fact]
+    public void ChatMessage_with_an_image_shows_its_parts_not_their_type()
+    {
+        var image = Path.Combine(Path.GetTempPath(), $"kimips-view-{Guid.NewGuid():n}.png");
+        File.WriteAllBytes(image, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4]);
+        try
+        {
+            var text = Render($"$c = New-KimiConversation; $null = Invoke-KimiChat 'what is this?' -Image '{image}' -Model kimi-k2.6 -Conversation $c; $c.Messages[0]", "KimiPS.Core.ChatMessage");
+            Assert.Contains("what is this?", text, StringComparison.Ordinal);
+            Assert.Contains("image_url: data:image/png", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("iVBORw0KGgo", text, StringComparison.Ordinal);   // not the whole base64 payload
+        }
+        finally
+        {
+            File.Delete(image);
+        }
+    }
+
+    [Fact]
     public void KimiFile_and_KimiFileContent_show_name_size_and_text()
     {
         var path = Path.Combine(Path.GetTempPath(), $"kimips-view-{Guid.NewGuid():n}.txt");
