@@ -11,5 +11,6 @@ public sealed class KimiBalance
     public string Currency { get; set; } = "";
 
     /// <inheritdoc />
-    public override string ToString() => $"{AvailableBalance} {Currency}";
+    /// <summary>"49.58 CNY"; the amount alone when the currency is unknown (a custom BaseUri cannot tell it).</summary>
+    public override string ToString() => string.IsNullOrEmpty(Currency) ? $"{AvailableBalance}" : $"{AvailableBalance} {Currency}";
 }

@@ -136,6 +136,8 @@ public sealed class ViewTests : IDisposable
         var text = Render("Get-KimiBalance", "KimiPS.Core.KimiBalance");
         Assert.Contains("AvailableBalance", text, StringComparison.Ordinal);
         Assert.Matches(@"\d", text);
+        // A custom BaseUri cannot know the currency: then the amount stands alone, with no dangling space.
+        Assert.Matches(@"---TS---\n\d+(\.\d+)?\n", text);
     }
 
     [Fact]
@@ -152,6 +154,7 @@ public sealed class ViewTests : IDisposable
         var text = Render("Test-KimiConnection", "KimiPS.Core.KimiConnectionTest");
         Assert.Contains("Success", text, StringComparison.Ordinal);
         Assert.Contains("True", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" .", text, StringComparison.Ordinal);   // "available balance 49.58894 ." with no currency
     }
 
     [Fact]
