@@ -3,17 +3,43 @@
 # pwsh whose HOME (and XDG folders) point into the test's scratch folder, so PSResourceGet's per-user
 # repository list and the CurrentUser module folder are the scratch ones: the user's own are untouched.
 
+BeforeDiscovery {
+    # PSResourceGet ships with pwsh 7.4+; Windows PowerShell 5.1 (build.ps1 in CI) has only PowerShellGet 1.
+    $script:HasPSResourceGet = [bool](Get-Command Publish-PSResource -ErrorAction SilentlyContinue)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'KimiPS.TestHelpers.ps1')
     $script:Stage = Join-Path $script:RepoRoot 'out/KimiPS'
     $script:Manifest = Import-PowerShellDataFile (Join-Path $script:Stage 'KimiPS.psd1')
+}
+
+Describe 'The staged package' {
+    It 'carries the MIT LICENSE of the repository' {
+        $staged = Join-Path $script:Stage 'LICENSE'
+        Test-Path -LiteralPath $staged | Should -BeTrue
+        (Get-Content -Raw -LiteralPath $staged) | Should -Be (Get-Content -Raw -LiteralPath (Join-Path $script:RepoRoot 'LICENSE'))
+    }
+
+    It 'publishes no made-up address: LicenseUri and ProjectUri only when real' {
+        $psData = $script:Manifest.PrivateData.PSData
+        # The project has no public home yet; a placeholder would send Gallery users nowhere.
+        $psData.Keys | Should -Not -Contain 'LicenseUri'
+        $psData.Keys | Should -Not -Contain 'ProjectUri'
+        $psData.Tags | Should -Contain 'PSEdition_Core'
+        $psData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Install from a local PSResourceGet repository' -Skip:(-not $script:HasPSResourceGet) {
+    BeforeAll {
     $script:Scratch = Join-Path $TestDrive 'install'
     $script:ScratchHome = Join-Path $script:Scratch 'home'
     $script:Repository = Join-Path $script:Scratch 'repository'
     $null = New-Item -ItemType Directory -Force -Path $script:ScratchHome, $script:Repository
 
     # The same pwsh as this one: the .NET tool runs as `dotnet pwsh.dll`, an installed pwsh as itself.
-    $script:Exe = [Environment]::ProcessPath
+    $script:Exe = (Get-Process -Id $PID).Path
     $script:ExeArguments = @()
     if ([IO.Path]::GetFileNameWithoutExtension($script:Exe) -eq 'dotnet') { $script:ExeArguments = @(Join-Path $PSHOME 'pwsh.dll') }
 
@@ -79,9 +105,8 @@ $result = [ordered]@{
 '@
     $line = @($script:Imported.Output -split "`n" | Where-Object { $_ -like 'RESULT:*' })
     $script:Result = if ($line) { $line[0].Substring(7) | ConvertFrom-Json } else { $null }
-}
+    }
 
-Describe 'Install from a local PSResourceGet repository' {
     It 'publishes and installs with PSResourceGet, in the scratch CurrentUser scope' {
         $script:Install.ExitCode | Should -Be 0 -Because $script:Install.Output
         $installed = @($script:Install.Output -split "`n" | Where-Object { $_ -like 'INSTALLED:*' })[0].Substring(10)
@@ -135,14 +160,5 @@ Describe 'Install from a local PSResourceGet repository' {
         $license = Get-Content -Raw -LiteralPath (Join-Path $script:Result.ModuleBase 'LICENSE')
         $license | Should -Match 'MIT License'
         $license | Should -Match 'Copyright \(c\) 2026 KimiPS contributors'
-    }
-
-    It 'publishes no made-up address: LicenseUri and ProjectUri only when real' {
-        $psData = $script:Manifest.PrivateData.PSData
-        # The project has no public home yet; a placeholder would send Gallery users nowhere.
-        $psData.Keys | Should -Not -Contain 'LicenseUri'
-        $psData.Keys | Should -Not -Contain 'ProjectUri'
-        $psData.Tags | Should -Contain 'PSEdition_Core'
-        $psData.ReleaseNotes | Should -Not -BeNullOrEmpty
     }
 }
