@@ -10,7 +10,7 @@
     GUID                   = '50799c6b-7786-4a7a-814c-27862b1e52cc'
     Author                 = 'KimiPS contributors'
     CompanyName            = 'KimiPS contributors'
-    Copyright              = '(c) KimiPS contributors. All rights reserved.'
+    Copyright              = 'Copyright (c) 2026 KimiPS contributors. MIT License.'
     Description            = 'Binary cmdlets for the Kimi (Moonshot AI) API: chat with streaming, conversations, tools, file upload and extraction, models, balance and token estimates. Pipeline friendly, with retries, rate limiting and typed errors. Windows PowerShell 5.1 and PowerShell 7.4+ on Windows, Linux and macOS.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
@@ -44,8 +44,8 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Kimi', 'Moonshot', 'AI', 'LLM', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/KimiPS/KimiPS/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/KimiPS/KimiPS'
+            # No LicenseUri or ProjectUri: the project has no public address yet, and a made-up one would
+            # send Gallery users nowhere. The MIT LICENSE file ships in the package instead.
             ReleaseNotes = 'First release: chat (streaming, conversations, tools, web search, thinking), files, models, balance, token estimates and connection diagnostics.'
         }
     }

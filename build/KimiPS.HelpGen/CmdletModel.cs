@@ -56,7 +56,8 @@ internal sealed record ParameterModel(
     Type DeclaringType,
     IReadOnlyList<ParameterAttributeModel> Attributes,
     IReadOnlyList<string> Aliases,
-    bool SupportsWildcards)
+    bool SupportsWildcards,
+    ParameterValidation Validation)
 {
     public bool IsSwitch => ParameterType.FullName == "System.Management.Automation.SwitchParameter";
 }
@@ -69,3 +70,18 @@ internal sealed record ParameterAttributeModel(
     bool ValueFromPipeline,
     bool ValueFromPipelineByPropertyName,
     bool ValueFromRemainingArguments);
+
+/// <summary>What [ValidateRange], [ValidateSet] and [ValidateCount] enforce, for the help to state it.</summary>
+internal sealed record ParameterValidation(string? Min, string? Max, IReadOnlyList<string> Values, int? MinCount, int? MaxCount)
+{
+    public static readonly ParameterValidation None = new(null, null, Array.Empty<string>(), null, null);
+
+    /// <summary>One sentence per rule, in the words a user reads in Get-Help.</summary>
+    public IEnumerable<string> Sentences()
+    {
+        if (Min is not null && Max is not null) yield return $"Accepted range: {Min} to {Max}.";
+        else if (Min is not null) yield return $"At least {Min}.";
+        if (Values.Count > 0) yield return $"Accepted values: {string.Join(", ", Values)}.";
+        if (MinCount is not null && MaxCount is not null) yield return $"From {MinCount} to {MaxCount} values.";
+    }
+}

@@ -105,11 +105,43 @@ internal sealed class CmdletReader : IDisposable
                 member.DeclaringType!,
                 attributes,
                 aliases,
-                data.Any(a => a.AttributeType.FullName == Sma + "SupportsWildcardsAttribute")));
+                data.Any(a => a.AttributeType.FullName == Sma + "SupportsWildcardsAttribute"),
+                ReadValidation(data)));
         }
 
         return parameters;
     }
+
+    private static ParameterValidation ReadValidation(IList<CustomAttributeData> data)
+    {
+        string? min = null, max = null;
+        int? minCount = null, maxCount = null;
+        var values = new List<string>();
+        foreach (var attribute in data)
+        {
+            var arguments = attribute.ConstructorArguments;
+            switch (attribute.AttributeType.FullName)
+            {
+                case Sma + "ValidateRangeAttribute" when arguments.Count == 2:
+                    min = Number(arguments[0].Value);
+                    // int.MaxValue is "no upper bound" in this code base: say "at least" instead.
+                    max = arguments[1].Value is int.MaxValue or long.MaxValue ? null : Number(arguments[1].Value);
+                    break;
+                case Sma + "ValidateSetAttribute":
+                    values.AddRange(arguments.SelectMany(Flatten).Select(a => (string)a.Value!));
+                    break;
+                case Sma + "ValidateCountAttribute" when arguments.Count == 2:
+                    minCount = Convert.ToInt32(arguments[0].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    maxCount = Convert.ToInt32(arguments[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+
+        return min is null && values.Count == 0 && minCount is null ? ParameterValidation.None : new ParameterValidation(min, max, values, minCount, maxCount);
+    }
+
+    private static string? Number(object? value) =>
+        value is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString();
 
     private static ParameterAttributeModel ReadParameterAttribute(CustomAttributeData data)
     {

@@ -38,6 +38,22 @@ internal sealed partial class DocComments
             ? ToParagraphs(element)
             : Array.Empty<string>();
 
+    /// <summary>The plain text of a member's &lt;value&gt; tag (a parameter's default for Get-Help), or null.</summary>
+    public string? Value(string memberId) =>
+        _members.TryGetValue(memberId, out var member) && member.Element("value") is { } value
+            ? string.Join(" ", ToParagraphs(value))
+            : null;
+
+    /// <summary>The cref targets of a member's &lt;seealso&gt; tags, by their last name part.</summary>
+    public IReadOnlyList<string> SeeAlso(string memberId) =>
+        _members.TryGetValue(memberId, out var member)
+            ? member.Elements("seealso").Select(SeeText).Where(t => t.Length > 0).ToList()
+            : Array.Empty<string>();
+
+    /// <summary>All the text of a member (summary, remarks, examples), to find the commands it names.</summary>
+    public string AllText(string memberId) =>
+        _members.TryGetValue(memberId, out var member) ? member.Value : "";
+
     public IReadOnlyList<Example> Examples(string memberId)
     {
         if (!_members.TryGetValue(memberId, out var member))
@@ -136,8 +152,13 @@ internal sealed partial class DocComments
             lines.RemoveAt(lines.Count - 1);
         }
 
-        var indent = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        return string.Join(Environment.NewLine, lines.Select(l => l.Length >= indent ? l[indent..].TrimEnd() : l.Trim()));
+        // `<code>PS> first` puts the first line right after the tag, at column 0, while the lines after
+        // it carry the doc comment's indentation: that first line must not set the common indent.
+        var firstInline = lines.Count > 1 && code.Length > 0 && !char.IsWhiteSpace(code[0]);
+        var indent = lines.Skip(firstInline ? 1 : 0).Where(l => l.Trim().Length > 0)
+            .Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        return string.Join(Environment.NewLine, lines.Select((l, i) =>
+            firstInline && i == 0 ? l.TrimEnd() : l.Length >= indent ? l[indent..].TrimEnd() : l.Trim()));
     }
 
     private static string DocName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');

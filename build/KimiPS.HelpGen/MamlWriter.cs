@@ -11,16 +11,19 @@ internal static class MamlWriter
     public static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     public static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    public static XDocument Write(IEnumerable<CmdletModel> cmdlets, DocComments docs) =>
-        new(new XDeclaration("1.0", "utf-8", null),
+    public static XDocument Write(IEnumerable<CmdletModel> cmdlets, DocComments docs)
+    {
+        var all = cmdlets.ToList();
+        return new(new XDeclaration("1.0", "utf-8", null),
             new XElement(Msh + "helpItems",
                 new XAttribute("schema", "maml"),
                 new XAttribute(XNamespace.Xmlns + "maml", Maml),
                 new XAttribute(XNamespace.Xmlns + "command", Command),
                 new XAttribute(XNamespace.Xmlns + "dev", Dev),
-                cmdlets.Select(c => WriteCommand(c, docs))));
+                all.Select(c => WriteCommand(c, docs, all))));
+    }
 
-    private static XElement WriteCommand(CmdletModel cmdlet, DocComments docs)
+    private static XElement WriteCommand(CmdletModel cmdlet, DocComments docs, IReadOnlyList<CmdletModel> all)
     {
         var typeId = DocComments.TypeId(cmdlet.Type);
         var parameters = AllParameters(cmdlet, docs).ToList();
@@ -46,21 +49,27 @@ internal static class MamlWriter
                 new XElement(Command + "example",
                     new XElement(Maml + "title", $"-------------------------- Example {i + 1} --------------------------"),
                     new XElement(Dev + "code", e.Code),
-                    new XElement(Dev + "remarks", e.Remarks.Select(r => new XElement(Maml + "para", r)))))),
-            new XElement(Command + "relatedLinks"));
+                    // The empty last paragraph is the blank line before the next example's title.
+                    new XElement(Dev + "remarks", e.Remarks.Select(r => new XElement(Maml + "para", r)), new XElement(Maml + "para", ""))))),
+            new XElement(Command + "relatedLinks", RelatedLinks.For(cmdlet, all, docs).Select(name =>
+                new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", name), new XElement(Maml + "uri")))));
     }
 
     /// <summary>A parameter as help shows it: the strongest role it has in any set.</summary>
     private sealed record HelpParameter(
         string Name, string TypeName, string FullTypeName, bool IsSwitch, bool Required, string Position,
-        string PipelineInput, bool Globbing, bool VariableLength, string Aliases, IReadOnlyList<string> Description);
+        string PipelineInput, bool Globbing, bool VariableLength, string Aliases, IReadOnlyList<string> Description, string DefaultValue,
+        IReadOnlyList<string> Values);
 
     private static IEnumerable<HelpParameter> AllParameters(CmdletModel cmdlet, DocComments docs)
     {
         foreach (var p in cmdlet.Parameters.OrderBy(p => p.Attributes.Min(a => a.Position ?? int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal))
         {
             var memberId = DocComments.MemberId(p.DeclaringType, p.Name, isField: p.DeclaringType.GetField(p.Name) is not null);
-            yield return Describe(p, p.Attributes, docs.Paragraphs(memberId, "summary"));
+            var summary = docs.Paragraphs(memberId, "summary");
+            // What validation enforces is stated after the summary, so the help cannot drift from it.
+            var description = summary.Concat(p.Validation.Sentences()).ToList();
+            yield return Describe(p, p.Attributes, description, DefaultValues.For(p.IsSwitch, docs.Value(memberId), summary), p.Validation.Values);
         }
 
         if (cmdlet.SupportsShouldProcess)
@@ -75,7 +84,8 @@ internal static class MamlWriter
         foreach (var (parameter, attribute) in cmdlet.ParametersIn(set)
                      .OrderBy(x => x.Attribute.Position ?? int.MaxValue).ThenBy(x => !x.Attribute.Mandatory).ThenBy(x => x.Parameter.Name, StringComparer.Ordinal))
         {
-            yield return Describe(parameter, new[] { attribute }, all.First(h => h.Name == parameter.Name).Description);
+            var help = all.First(h => h.Name == parameter.Name);
+            yield return Describe(parameter, new[] { attribute }, help.Description, help.DefaultValue, help.Values);
         }
 
         foreach (var common in all.Where(h => h.Name is "WhatIf" or "Confirm" && cmdlet.SupportsShouldProcess))
@@ -84,7 +94,8 @@ internal static class MamlWriter
         }
     }
 
-    private static HelpParameter Describe(ParameterModel p, IReadOnlyList<ParameterAttributeModel> roles, IReadOnlyList<string> description)
+    private static HelpParameter Describe(
+        ParameterModel p, IReadOnlyList<ParameterAttributeModel> roles, IReadOnlyList<string> description, string defaultValue, IReadOnlyList<string> values)
     {
         var byValue = roles.Any(a => a.ValueFromPipeline);
         var byName = roles.Any(a => a.ValueFromPipelineByPropertyName);
@@ -107,11 +118,13 @@ internal static class MamlWriter
             p.SupportsWildcards,
             p.ParameterType.IsArray || roles.Any(a => a.ValueFromRemainingArguments),
             p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases),
-            description);
+            description,
+            defaultValue,
+            values);
     }
 
     private static HelpParameter Common(string name, string description, string alias) =>
-        new(name, "SwitchParameter", "System.Management.Automation.SwitchParameter", true, false, "named", "False", false, false, alias, new[] { description });
+        new(name, "SwitchParameter", "System.Management.Automation.SwitchParameter", true, false, "named", "False", false, false, alias, new[] { description }, "False", Array.Empty<string>());
 
     private static XElement ParameterElement(HelpParameter p, bool inSyntax) =>
         new(Command + "parameter",
@@ -128,8 +141,11 @@ internal static class MamlWriter
                 new XAttribute("required", p.IsSwitch ? "false" : "true"),
                 new XAttribute("variableLength", p.VariableLength ? "true" : "false"),
                 p.TypeName),
+            // A ValidateSet shows in SYNTAX as -Name {a | b}.
+            p.Values.Count == 0 ? null : new XElement(Command + "parameterValueGroup",
+                p.Values.Select(v => new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))),
             TypeElement(p.FullTypeName),
-            new XElement(Dev + "defaultValue", p.IsSwitch ? "False" : "None"));
+            new XElement(Dev + "defaultValue", p.DefaultValue));
 
     private static IEnumerable<string> InputTypes(CmdletModel cmdlet) =>
         cmdlet.Parameters.Where(p => p.Attributes.Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName))

@@ -73,6 +73,17 @@ public sealed class KimiEmulator : IDisposable, IAsyncDisposable
         set => _state.AcceptedKeys = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// When true, the scripted model calls the first tool a request offers (arguments <c>{}</c>) whenever a
+    /// user message comes last, as a real model does for a question only the tool can answer; after the
+    /// tool's result it answers as usual. Off by default (a tool is then called only for <c>call:name</c>).
+    /// </summary>
+    public bool CallOfferedTools
+    {
+        get => _state.CallOfferedTools;
+        set => _state.CallOfferedTools = value;
+    }
+
     /// <summary>Queues a scripted response (FIFO); it answers <see cref="EmulatorResponse.Times"/> matching requests.</summary>
     public void Enqueue(EmulatorResponse response)
     {

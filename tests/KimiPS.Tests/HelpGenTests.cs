@@ -83,7 +83,8 @@ public sealed class HelpGenTests : IClassFixture<SampleModule>
         var examples = Get.Element(Command + "examples")!.Elements(Command + "example").ToList();
         Assert.Equal(2, examples.Count);
         Assert.Equal("Get-KimiWidget -Id w1" + Environment.NewLine + "  | Format-List", examples[0].Element(Dev + "code")!.Value);
-        Assert.Equal(new[] { "Gets one widget." }, examples[0].Element(Dev + "remarks")!.Elements(Maml + "para").Select(p => p.Value));
+        // The empty last paragraph is the blank line Get-Help leaves before the next example.
+        Assert.Equal(new[] { "Gets one widget.", "" }, examples[0].Element(Dev + "remarks")!.Elements(Maml + "para").Select(p => p.Value));
         Assert.Equal("Get-KimiWidget", examples[1].Element(Dev + "code")!.Value);
     }
 
@@ -117,6 +118,7 @@ public sealed class HelpGenTests : IClassFixture<SampleModule>
     [InlineData("\n      a\n        b\n      c\n   ", "a|  b|c")]
     [InlineData("single", "single")]
     [InlineData("\n\n  x  \n\n", "x")]
+    [InlineData("PS> a\n            PS> b\n              -c", "PS> a|PS> b|  -c")]   // first line inline after <code>
     public void Dedent_removes_only_the_common_indentation(string code, string expected)
     {
         Assert.Equal(expected.Replace("|", Environment.NewLine, StringComparison.Ordinal), DocComments.Dedent(code));

@@ -36,7 +36,7 @@ public sealed class StagedModuleTests
     public void Root_holds_only_the_module_files()
     {
         var root = Directory.EnumerateFileSystemEntries(TestPaths.StageDir).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "KimiPS.Core.dll", "KimiPS.dll", "KimiPS.format.ps1xml", "KimiPS.psd1", "dependencies", "en-US" }, root);
+        Assert.Equal(new[] { "KimiPS.Core.dll", "KimiPS.dll", "KimiPS.format.ps1xml", "KimiPS.psd1", "LICENSE", "dependencies", "en-US" }, root);
     }
 
     [Fact]
@@ -93,8 +93,9 @@ public sealed class StagedModuleTests
         Assert.Equal(
             new[] { "Kimi", "Moonshot", "AI", "LLM", "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }.Order(StringComparer.Ordinal),
             m.Array("Tags")!.Order(StringComparer.Ordinal));
-        Assert.StartsWith("https://", m.String("LicenseUri"));
-        Assert.StartsWith("https://", m.String("ProjectUri"));
+        // No public address exists yet: no placeholder is published (DESIGN §5); the LICENSE file ships instead.
+        Assert.Null(m.String("LicenseUri"));
+        Assert.Null(m.String("ProjectUri"));
         Assert.False(string.IsNullOrWhiteSpace(m.String("ReleaseNotes")));
     }
 

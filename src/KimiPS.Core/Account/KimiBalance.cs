@@ -11,7 +11,6 @@ public sealed class KimiBalance
     public string Currency { get; set; } = "";
 
     /// <inheritdoc />
-    /// <remarks>No trailing space when the currency is unknown (a gateway or emulator BaseUri).</remarks>
-    public override string ToString() =>
-        string.IsNullOrEmpty(Currency) ? AvailableBalance.ToString(System.Globalization.CultureInfo.CurrentCulture) : $"{AvailableBalance} {Currency}";
+    /// <summary>"49.58 CNY"; the amount alone when the currency is unknown (a custom BaseUri cannot tell it).</summary>
+    public override string ToString() => string.IsNullOrEmpty(Currency) ? $"{AvailableBalance}" : $"{AvailableBalance} {Currency}";
 }

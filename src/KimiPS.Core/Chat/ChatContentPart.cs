@@ -18,6 +18,18 @@ public sealed class ChatContentPart
     public static ChatContentPart Image(string url) => new("image_url", url);
     public static ChatContentPart Video(string url) => new("video_url", url);
 
+    /// <summary>
+    /// What a view or <c>Format-List *</c> shows: the text, or the kind and address of the media. A data URL
+    /// is cut before its payload: megabytes of base64 are not for reading.
+    /// </summary>
+    public override string ToString()
+    {
+        if (Type == "text") return Text ?? "";
+        var url = Url ?? "";
+        var comma = url.StartsWith("data:", StringComparison.Ordinal) ? url.IndexOf(',') : -1;
+        return comma < 0 ? $"{Type}: {url}" : $"{Type}: {url.Substring(0, comma)},… ({url.Length - comma - 1} chars)";
+    }
+
     /// <summary>An image part from bytes, as a base64 data URL.</summary>
     public static ChatContentPart Image(byte[] bytes, string mediaType) =>
         Image("data:" + mediaType + ";base64," + Convert.ToBase64String(bytes));

@@ -28,6 +28,7 @@ namespace KimiPS.Commands;
 /// <code>PS> Connect-Kimi -ApiKey $key -BaseUri http://127.0.0.1:5000/v1/ -SkipValidation</code>
 /// <para>Connects to a Kimi-compatible endpoint (a gateway or a local emulator) without checking the key.</para>
 /// </example>
+/// <seealso cref="TestKimiConnectionCommand"/>
 [Cmdlet(VerbsCommunications.Connect, "Kimi", DefaultParameterSetName = KeySet)]
 [OutputType(typeof(KimiConnection))]
 public sealed class ConnectKimiCommand : KimiCmdlet

@@ -12,16 +12,16 @@ namespace KimiPS.Emulator.Endpoints;
 /// </summary>
 internal static partial class ChatEndpoint
 {
-    public static ResponsePlan Handle(RecordedRequest request)
+    public static ResponsePlan Handle(RecordedRequest request, bool callOfferedTools = false)
     {
         if (request.Json is null) return Errors.InvalidRequest("Invalid request: the request body is not valid JSON");
         var body = request.Json.RootElement;
         if (ChatValidator.Validate(body) is { } error) return error;
-        return ChatRenderer.Render(DefaultScript(body), ChatRequestInfo.From(request));
+        return ChatRenderer.Render(DefaultScript(body, callOfferedTools), ChatRequestInfo.From(request));
     }
 
     /// <summary>The answer the emulator gives to a valid request; also used for batch lines.</summary>
-    public static ChatScript DefaultScript(JsonElement body)
+    public static ChatScript DefaultScript(JsonElement body, bool callOfferedTools = false)
     {
         var model = ChatValidator.Str(body, "model") ?? "";
         var messages = body.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Array ? m.EnumerateArray().ToList() : [];
@@ -38,6 +38,13 @@ internal static partial class ChatEndpoint
             var name = call.Groups[1].Value;
             var arguments = call.Groups[2].Success ? call.Groups[2].Value : "{\"x\":1}";
             script.ToolCalls.Add(new ScriptedToolCall($"functions.{name}:0", name, arguments, ToolType(body, name)));
+            script.FinishReason = "tool_calls";
+            return script;
+        }
+
+        if (lastRole == "user" && callOfferedTools && FirstToolName(body) is { } offered)
+        {
+            script.ToolCalls.Add(new ScriptedToolCall($"functions.{offered}:0", offered, "{}", ToolType(body, offered)));
             script.FinishReason = "tool_calls";
             return script;
         }
@@ -66,6 +73,11 @@ internal static partial class ChatEndpoint
 
     private static bool HasTools(JsonElement body) =>
         body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0;
+
+    private static string? FirstToolName(JsonElement body) =>
+        HasTools(body) ? body.GetProperty("tools").EnumerateArray()
+            .Where(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object)
+            .Select(t => ChatValidator.Str(t.GetProperty("function"), "name")).FirstOrDefault(n => !string.IsNullOrEmpty(n)) : null;
 
     /// <summary>The declared type of the named tool (<c>function</c> or <c>builtin_function</c>); Kimi mirrors it.</summary>
     private static string ToolType(JsonElement body, string name)

@@ -22,6 +22,7 @@ internal static class ControlEndpoints
                 ("/_emulator/reset", "POST") => Reset(state),
                 ("/_emulator/enqueue", "POST") => Enqueue(state, await ReadJsonAsync(context)),
                 ("/_emulator/limits", "POST") => SetLimits(state, await ReadJsonAsync(context)),
+                ("/_emulator/behaviour", "POST") => SetBehaviour(state, await ReadJsonAsync(context)),
                 ("/_emulator/counters", "GET") => Counters(state.Counters),
                 ("/_emulator/requests", "GET") => Requests(state),
                 _ => Errors.Kimi(404, "resource_not_found_error", $"Unknown control endpoint {method} {path}"),
@@ -88,6 +89,13 @@ internal static class ControlEndpoints
         if (body.TryGetProperty("maxConcurrency", out var c)) state.Limits.MaxConcurrency = c.ValueKind == JsonValueKind.Null ? null : c.GetInt32();
         if (body.TryGetProperty("requestsPerMinute", out var r)) state.Limits.RequestsPerMinute = r.ValueKind == JsonValueKind.Null ? null : r.GetInt32();
         if (body.TryGetProperty("latencyMs", out var l)) state.Limits.Latency = TimeSpan.FromMilliseconds(l.GetDouble());
+        return Ok();
+    }
+
+    /// <summary>{"callOfferedTools":true}; absent members are left as they are. Reset turns it off.</summary>
+    private static ResponsePlan SetBehaviour(EmulatorState state, JsonElement body)
+    {
+        if (body.TryGetProperty("callOfferedTools", out var c)) state.CallOfferedTools = c.GetBoolean();
         return Ok();
     }
 

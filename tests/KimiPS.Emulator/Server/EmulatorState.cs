@@ -26,6 +26,9 @@ internal sealed class EmulatorState
 
     public volatile Func<RecordedRequest, EmulatorResponse?>? Handler;
 
+    /// <summary>The model uses the first tool it is offered when a user message comes last (see ChatEndpoint).</summary>
+    public volatile bool CallOfferedTools;
+
     public volatile ICollection<string> AcceptedKeys = new HashSet<string>(StringComparer.Ordinal) { KimiEmulator.ApiKey };
 
     public void Record(RecordedRequest request)
@@ -68,6 +71,7 @@ internal sealed class EmulatorState
         Gate.Reset();
         Files.Clear();
         Batches.Clear();
+        CallOfferedTools = false;
     }
 
     private sealed class QueuedResponse(EmulatorResponse response, int remaining)

@@ -1,0 +1,72 @@
+# The README cannot lie: every ```powershell block of README.md runs here against the emulator, read
+# from README.md at run time (a new or edited example is tested without touching this file), with only
+# the connection and paths substituted (the rules: KimiPS.Examples.ps1). A block passes when it runs to
+# its end with no error record and no terminating error; a few blocks also have their effect checked.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'KimiPS.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'KimiPS.Examples.ps1')
+    $script:Blocks = @(Get-KimiReadmeBlock -Path (Join-Path $script:RepoRoot 'README.md') | ForEach-Object {
+            $first = @($_.Code -split "`n" | Where-Object { $_.Trim() -and $_.Trim() -notlike '#*' })[0]
+            @{ Line = $_.Line; Code = $_.Code; Title = if ($first) { $first.Trim() } else { '(comments only)' } }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'KimiPS.TestHelpers.ps1')
+    . (Join-Path $PSScriptRoot 'KimiPS.Examples.ps1')
+    $script:Emulator = Start-KimiEmulator
+    $script:Readme = Join-Path $script:RepoRoot 'README.md'
+
+    # Effects checked beyond "ran cleanly", keyed by a line of the README they belong to.
+    $script:Effects = @{
+        '-Tool $tool -InvokeTools'              = {
+            param($run)
+            # Get-Date ran and its output went back to the model as a tool message.
+            @($run.Requests | Where-Object { $_.path -like '*chat/completions' -and $_.body -match '"role":\s*"tool"' }).Count | Should -BeGreaterOrEqual 1
+        }
+        'Get-KimiFile | Remove-KimiFile -Confirm:$false' = {
+            param($run)
+            @($run.Requests | Where-Object { $_.method -eq 'DELETE' }).Count | Should -BeGreaterOrEqual 1
+        }
+        "Get-Content .\log.txt -Raw | Invoke-KimiChat" = {
+            param($run)
+            # The log's text reached the server with the prompt.
+            @($run.Requests | Where-Object { $_.body -match 'disk full' -and $_.body -match 'Summarize the errors' }).Count | Should -Be 1
+        }
+    }
+}
+
+AfterAll {
+    if ($script:Emulator) { Stop-KimiEmulator $script:Emulator }
+}
+
+Describe 'README.md' {
+    It 'has PowerShell examples, and every fenced PowerShell block is one the test runs' {
+        $fences = @(Get-Content -LiteralPath $script:Readme -Encoding UTF8 | Where-Object { $_ -match '^\s*```\s*(powershell|pwsh|ps1|ps)\s*$' })
+        $blocks = @(Get-KimiReadmeBlock -Path $script:Readme)
+        $blocks.Count | Should -BeGreaterThan 5
+        # A block fenced as ```pwsh or ```ps1 would be shown to readers but never run.
+        $blocks.Count | Should -Be $fences.Count
+    }
+
+    It 'every checked effect still names a line of the README' {
+        $text = Get-Content -LiteralPath $script:Readme -Raw -Encoding UTF8
+        foreach ($key in $script:Effects.Keys) { $text.Contains($key) | Should -BeTrue -Because "'$key' is a key of `$Effects" }
+    }
+
+    It 'block at line <Line> runs against the emulator: <Title>' -ForEach $script:Blocks {
+        $code = ConvertTo-KimiRunnableExample -Code $Code
+        if (-not $code.Trim() -or -not ($code -split "`n" | Where-Object { $_.Trim() -and $_.Trim() -notlike '#*' })) {
+            Set-ItResult -Skipped -Because 'it only installs from the PowerShell Gallery (rule 5: no Gallery, no network; Install.Tests.ps1 installs from a local repository)'
+            return
+        }
+        $run = Invoke-KimiExample -Code $code -Emulator $script:Emulator -Scratch (Join-Path $TestDrive "readme-$Line")
+        Get-KimiExampleFailure -Run $run | Should -BeNullOrEmpty
+        # Something was asked of the server: a block that silently did nothing would pass too easily.
+        @($run.Requests).Count | Should -BeGreaterThan 0
+        foreach ($key in $script:Effects.Keys) {
+            if ($Code.Contains($key)) { & $script:Effects[$key] $run }
+        }
+    }
+}
