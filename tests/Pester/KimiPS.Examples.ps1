@@ -9,15 +9,20 @@
 #   2. Paths: the example runs in a fresh scratch folder holding the files examples name (a.pdf, b.pdf,
 #      report.docx, log.txt, manual.pdf, contract.pdf, error.log, questions.txt, report.md,
 #      reports/*.docx, chats/*.json, support-chat.json). `.\x` works unchanged on Linux.
-#   3. A placeholder file id (file_abc123) becomes the id of a file uploaded for the example.
-#   4. Variables an example uses without defining: $c (a conversation with one exchange) and $key
-#      (the emulator key as a SecureString).
+#   3. The placeholder file ids (file_abc123, file_def456; quoted or not) become the ids of files uploaded
+#      for the example.
+#   4. Variables an example uses without defining: $c (a conversation with one exchange), $conversations
+#      (two such conversations) and $key (the emulator key as a SecureString).
 #   5. Install-Module lines are removed: they need the PowerShell Gallery and a network; the install path
 #      is tested by Install.Tests.ps1 through a local PSResourceGet repository instead.
 #   6. A leading `PS> ` prompt (help examples) is removed.
 # The emulator plays a model that uses the tools it is offered (CallOfferedTools), so tool examples call them.
 
-$script:ExampleFileIdPlaceholder = 'file_abc123'
+# Placeholder id => the variable holding a real uploaded file's id (quoted placeholders first).
+$script:ExampleFileIds = [ordered]@{
+    "'file_abc123'" = '$KimiExampleFileId'; 'file_abc123' = '$KimiExampleFileId'
+    "'file_def456'" = '$KimiExampleFileId2'; 'file_def456' = '$KimiExampleFileId2'
+}
 
 function Get-KimiReadmeBlock {
     # Every ```powershell block of README.md, with the line it starts on.
@@ -47,7 +52,8 @@ function ConvertTo-KimiRunnableExample {
     param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Code)
     $lines = $Code -split "\r?\n" | ForEach-Object { $_ -replace '^PS> ?', '' } |
         Where-Object { $_ -notmatch '^\s*Install-Module\b' }
-    $text = ($lines -join "`n").Replace($script:ExampleFileIdPlaceholder, '$KimiExampleFileId')
+    $text = $lines -join "`n"
+    foreach ($placeholder in $script:ExampleFileIds.Keys) { $text = $text.Replace($placeholder, $script:ExampleFileIds[$placeholder]) }
 
     $tokens = $null; $parseErrors = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($text, [ref] $tokens, [ref] $parseErrors)
@@ -124,8 +130,13 @@ function Invoke-KimiExample {
                 Import-Module $Manifest -ErrorAction Stop
                 Connect-Kimi -BaseUri $KimiEmulatorBaseUri -ApiKey $KimiEmulatorKey -ErrorAction Stop
                 $global:KimiExampleFileId = (Send-KimiFile -LiteralPath (Join-Path $PWD 'contract.pdf') -ErrorAction Stop).Id
-                $global:c = New-KimiConversation -SystemPrompt 'You are terse.'
-                $null = Invoke-KimiChat 'Name a prime.' -Conversation $global:c -ErrorAction Stop
+                $global:KimiExampleFileId2 = (Send-KimiFile -LiteralPath (Join-Path $PWD 'manual.pdf') -ErrorAction Stop).Id
+                $global:conversations = foreach ($prompt in 'Name a prime.', 'Name a colour.') {
+                    $conversation = New-KimiConversation -SystemPrompt 'You are terse.'
+                    $null = Invoke-KimiChat $prompt -Conversation $conversation -ErrorAction Stop
+                    $conversation
+                }
+                $global:c = $global:conversations[0]
             }).AddArgument($manifest)
         $null = $shell.Invoke()
         if ($shell.HadErrors) { throw "Example set-up failed: $($shell.Streams.Error | Select-Object -First 1)" }

@@ -33,6 +33,8 @@ internal static class AbortingHandler
             handler = (HttpMessageHandler)Activator.CreateInstance(SocketsHandler)!;
             Set(handler, "AutomaticDecompression", DecompressionMethods.GZip | DecompressionMethods.Deflate);
             Set(handler, "UseCookies", false);
+            // KimiHttp follows same-origin redirects itself; an automatic one would send the prompt to any origin.
+            Set(handler, "AllowAutoRedirect", false);
             Set(handler, "ResponseDrainTimeout", TimeSpan.Zero);
             if (proxy is not null)
             {

@@ -22,8 +22,8 @@ namespace KimiPS.Commands;
 /// </example>
 /// <example>
 /// <code>PS> $tool = Get-Command Get-Process | New-KimiTool -IncludeParameter Name -Description 'Lists running processes by name'
-/// PS> Invoke-KimiChat 'How much memory does pwsh use?' -Tool $tool -InvokeTools</code>
-/// <para>Lets the model run Get-Process with only its -Name parameter.</para>
+/// PS> Invoke-KimiChat 'How much memory does pwsh use?' -Tool $tool -InvokeTools -Confirm:$false</code>
+/// <para>Lets the model run Get-Process with only its -Name parameter, without asking first (in a script). Without -Confirm:$false each run asks for confirmation.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "KimiTool", DefaultParameterSetName = SchemaSet)]
 [OutputType(typeof(ChatTool))]
