@@ -52,7 +52,7 @@ public sealed class FileTests : EmulatorTest
         Assert.Equal("中文 名.txt", upload.UploadFileName);
     }
 
-    [Theory]
+    [UnixOnlyTheory]
     [InlineData("it's \"q\".txt", "it's %22q%22.txt")]
     [InlineData("nl\nname.txt", "nl%0Aname.txt")]
     [InlineData("cr\rtab\t.txt", "cr%0Dtab%09.txt")]

@@ -58,7 +58,7 @@ public sealed class GetKimiFileContentTests
         Assert.Equal(["a.txt"], hosted.Emulator.FileNames);
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public void LiteralPath_with_a_quote_or_newline_in_the_name_works_and_later_paths_go_on()
     {
         using var hosted = HostedKimi.Start();

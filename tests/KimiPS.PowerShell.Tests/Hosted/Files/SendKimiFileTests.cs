@@ -44,7 +44,7 @@ public sealed class SendKimiFileTests
         Assert.All(hosted.Emulator.Requests.Where(r => r.Method == "POST").Skip(1), r => Assert.Equal("batch", r.UploadPurpose));
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public void Names_with_quotes_and_newlines_upload_with_their_exact_name_and_later_files_still_go()
     {
         using var hosted = HostedKimi.Start();
@@ -64,7 +64,7 @@ public sealed class SendKimiFileTests
         Assert.Equal(5, disposition);
     }
 
-    [Fact]
+    [UnixOnlyFact]
     public void Literal_path_with_a_quote_works_for_a_single_file()
     {
         using var hosted = HostedKimi.Start();
