@@ -332,20 +332,14 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             "The stream ended without its final answer.", action: "Ask again without -Stream.");
     }
 
-    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
+    /// <summary>On a worker: posts the chunks for the pipeline thread (in batches while it is busy), at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
     private ChatCompletion? ReadStream(KimiClient client, ChatRequest request, CancellationToken ct)
     {
-        // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
-        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
+        var chunks = PostItems<ChatChunk>(WriteObject, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
         foreach (var chunk in client.ChatStream(request, ct))
         {
-            room.Wait(ct);
-            Post(() =>
-            {
-                room.Release();
-                WriteObject(chunk);
-            });
+            chunks.Post(chunk, ct);
             completion = chunk.Completion ?? completion;
         }
         return completion;

@@ -23,7 +23,8 @@ Set-StrictMode -Version 3.0
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $manifest = Join-Path $repo 'out/KimiPS/KimiPS.psd1'
 $emulatorDll = Join-Path $repo 'tests/KimiPS.Emulator/bin/Release/net10.0/KimiPS.Emulator.dll'
-foreach ($needed in $manifest, $emulatorDll) {
+$benchmarksDll = Join-Path $repo 'tests/KimiPS.Benchmarks/bin/Release/net10.0/KimiPS.Benchmarks.dll'
+foreach ($needed in $manifest, $emulatorDll, $benchmarksDll) {
     if (-not (Test-Path $needed)) { throw "Missing ${needed}: run dotnet build -c Release KimiPS.sln first." }
 }
 $key = 'sk-emulator-0123456789abcdef'
@@ -56,16 +57,28 @@ function Measure-FreshProcess([string] $Command) {
     })
 }
 
-# --- The emulator, out of process -------------------------------------------------------------
-$start = [Diagnostics.ProcessStartInfo]::new('dotnet', "`"$emulatorDll`" --urls http://127.0.0.1:0")
-$start.UseShellExecute = $false
-$start.RedirectStandardInput = $true
-$start.RedirectStandardOutput = $true
-$emulator = [Diagnostics.Process]::Start($start)
-$line = $emulator.StandardOutput.ReadLine()
-if ($line -notmatch '^KIMI_EMULATOR_BASEURI=(\S+)') { throw "The emulator did not start: $line" }
-$base = [Uri]$Matches[1]
-$null = $emulator.StandardOutput.ReadToEndAsync()
+# --- Servers, out of process: the emulator, and a server of one pre-built stream -----------------
+# A child that prints NAME=<base uri> once listening and stops when its stdin closes.
+function Start-Server([string] $Arguments, [string] $Name) {
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet', $Arguments)
+    $start.UseShellExecute = $false
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $process = [Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch "^$Name=(\S+)") { throw "The server did not start: $line" }
+    $uri = [Uri]$Matches[1]
+    $null = $process.StandardOutput.ReadToEndAsync()
+    [pscustomobject]@{ Process = $process; BaseUri = $uri }
+}
+function Stop-Server($Server) {
+    $Server.Process.StandardInput.Close()
+    if (-not $Server.Process.WaitForExit(10000)) { $Server.Process.Kill() }
+}
+$emulator = Start-Server "`"$emulatorDll`" --urls http://127.0.0.1:0" 'KIMI_EMULATOR_BASEURI'
+$base = $emulator.BaseUri
+# The emulator renders each chunk as it sends it (tens of ms for 10,000): the stream row reads pre-built bytes instead.
+$sse = Start-Server "`"$benchmarksDll`" --serve-sse $Chunks" 'KIMI_SSE_BASEURI'
 function Invoke-Control([string] $Path, [hashtable] $Body = @{}) {
     $null = Invoke-RestMethod -Method Post -Uri ([Uri]::new($base, "/_emulator/$Path")) -Body ($Body | ConvertTo-Json -Depth 5) -ContentType 'application/json'
 }
@@ -110,10 +123,9 @@ try {
     Add-Row "Per call, $Calls sequential (Invoke-KimiChat vs Invoke-RestMethod)" (Format-Ms $perKimi) (Format-Ms $perRest) ('{0:N2}x faster' -f ($perRest / $perKimi)) '>= 2x faster' $(if ($perRest / $perKimi -ge 2) { 'pass' } else { 'miss' })
 
     # --- a stream through the pipeline, beside the floor ------------------------------------------
-    $answer = 'abcd' * $Chunks   # 4 characters per chunk: $Chunks content chunks
-    $streamScript = @{ chat = @{ content = $answer; chunkChars = 4 }; times = 1000; pathContains = 'chat'; writeSize = 65536 }
-    Invoke-Control 'reset'; Invoke-Control 'enqueue' $streamScript
-    $ready = @(Invoke-KimiChat 'stream' -Stream)
+    $sseConnection = Connect-Kimi -BaseUri $sse.BaseUri -ApiKey $secure -SkipValidation -PassThru
+    Connect-Kimi -BaseUri $base -ApiKey $secure   # -PassThru also made it the session's
+    $ready = @(Invoke-KimiChat 'stream' -Stream -Connection $sseConnection)
     if ($ready.Count -lt $Chunks) { throw "The stream gave $($ready.Count) chunks, expected at least $Chunks." }
     # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each.
     Add-Type -TypeDefinition @'
@@ -127,7 +139,7 @@ public sealed class WriteKimiFloorCommand : PSCmdlet
 '@ -PassThru | ForEach-Object { $_.Assembly } | Select-Object -First 1 | ForEach-Object { Import-Module -Assembly $_ }
     $kimiStream = [double[]]::new($Reps); $floor = [double[]]::new($Reps)
     for ($r = 0; $r -lt $Reps; $r++) {
-        $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream | Measure-Object }
+        $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object }
         $floor[$r] = Measure-Ms { $m = Write-KimiFloor -Item $ready | Measure-Object }
     }
     $streamMs = Get-Median $kimiStream; $floorMs = Get-Median $floor
@@ -179,8 +191,8 @@ public sealed class WriteKimiFloorCommand : PSCmdlet
     }
 }
 finally {
-    $emulator.StandardInput.Close()
-    if (-not $emulator.WaitForExit(10000)) { $emulator.Kill() }
+    Stop-Server $emulator
+    Stop-Server $sse
 }
 
 $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' / ' } else { 'n/a' }

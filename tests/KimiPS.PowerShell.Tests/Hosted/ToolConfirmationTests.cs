@@ -12,7 +12,7 @@ namespace KimiPS.PowerShell.Tests.Hosted;
 public sealed class ToolConfirmationTests : IDisposable
 {
     private readonly KimiEmulator _emulator = KimiEmulator.Start();
-    private readonly PromptingHost _host = new();
+    private readonly RecordingHost _host = new(); // a prompt with no queued answer gets No, and is recorded
     private readonly Runspace _runspace;
     private readonly string _marker = Path.Combine(Path.GetTempPath(), $"kimips-confirm-{Guid.NewGuid():N}.txt");
 
@@ -49,8 +49,8 @@ public sealed class ToolConfirmationTests : IDisposable
         var output = Run("""Invoke-KimiChat 'call:Get-Two {"y":"a"}' -Tool $t -InvokeTools""");
 
         var prompt = Assert.Single(_host.Prompts);
-        Assert.Contains("Get-Two", prompt.Message);
-        Assert.Contains("""{"y":"a"}""", prompt.Message);
+        Assert.Contains("Get-Two", prompt);
+        Assert.Contains("""{"y":"a"}""", prompt);
         Assert.Equal(new[] { "ran a" }, Runs);
         Assert.Single(output);
     }

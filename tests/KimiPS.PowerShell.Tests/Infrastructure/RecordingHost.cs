@@ -67,13 +67,20 @@ internal sealed class PromptingKimi : IDisposable
     }
 }
 
-/// <summary>A non-interactive host that records lines and prompts, and answers prompts with a fixed choice label.</summary>
+/// <summary>
+/// A non-interactive host that records lines and prompts, and answers each prompt with the next of
+/// <see cref="Answers"/> ("Yes", "No", "Yes to All"; the access key's &amp; may be left out) or, when none
+/// is queued, with <see cref="Answer"/>.
+/// </summary>
 internal sealed class RecordingHost : PSHost
 {
     private readonly RecordingUI _ui = new();
 
-    /// <summary>The label of the choice every prompt gets, e.g. "&amp;No" or "&amp;Yes".</summary>
+    /// <summary>The label of the choice a prompt gets when no answer is queued, e.g. "&amp;No" or "&amp;Yes".</summary>
     public string Answer { get => _ui.Answer; set => _ui.Answer = value; }
+
+    /// <summary>Answers for the next prompts, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Answers => _ui.Answers;
 
     /// <summary>The messages of the prompts shown so far (ShouldProcess -Confirm).</summary>
     public IReadOnlyList<string> Prompts => _ui.Prompts.ToList();
@@ -96,6 +103,7 @@ internal sealed class RecordingHost : PSHost
     private sealed class RecordingUI : PSHostUserInterface
     {
         public string Answer { get; set; } = "&No";
+        public System.Collections.Concurrent.ConcurrentQueue<string> Answers { get; } = new();
         public System.Collections.Concurrent.ConcurrentQueue<string> Prompts { get; } = new();
         public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
 
@@ -117,7 +125,8 @@ internal sealed class RecordingHost : PSHost
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
             Prompts.Enqueue(message);
-            var index = choices.ToList().FindIndex(c => string.Equals(c.Label, Answer, StringComparison.OrdinalIgnoreCase));
+            var answer = Answers.TryDequeue(out var next) ? next : Answer;
+            var index = choices.ToList().FindIndex(c => string.Equals(c.Label.Replace("&", ""), answer.Replace("&", ""), StringComparison.OrdinalIgnoreCase));
             return index >= 0 ? index : defaultChoice;
         }
     }
