@@ -21,13 +21,16 @@ internal sealed class HostedKimi : IDisposable
 
     public Runspace Runspace { get; }
 
-    public static HostedKimi Start(bool connect = true, KimiEmulator? emulator = null)
+    /// <param name="connect">Connect-Kimi to the emulator first.</param>
+    /// <param name="emulator">An emulator of the test's; by default a new one, disposed with this.</param>
+    /// <param name="host">A host of the test's (one that records what the user is shown); by default PowerShell's, without a UI.</param>
+    public static HostedKimi Start(bool connect = true, KimiEmulator? emulator = null, System.Management.Automation.Host.PSHost? host = null)
     {
         Assert.True(File.Exists(TestPaths.StagedManifest), $"The staged module is missing: {TestPaths.StagedManifest}");
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(TestPaths.StagedManifest);
         state.EnvironmentVariables.Add(new SessionStateVariableEntry("MOONSHOT_API_KEY", "", "")); // never a fallback key
-        var runspace = RunspaceFactory.CreateRunspace(state);
+        var runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         runspace.Open();
         var hosted = new HostedKimi(emulator ?? KimiEmulator.Start(), runspace);
         hosted.Run("$env:MOONSHOT_API_KEY = $null; $env:KIMIPS_LOG = $null").ThrowOnError();

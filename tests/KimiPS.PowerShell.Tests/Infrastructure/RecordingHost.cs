@@ -9,62 +9,33 @@ using KimiPS.Emulator;
 namespace KimiPS.PowerShell.Tests.Infrastructure;
 
 /// <summary>
-/// A hosted runspace like <see cref="HostedKimi"/>, but with a host whose UI records what PowerShell shows the
-/// user: "What if:" lines and ShouldProcess prompts (answered with <see cref="RecordingHost.Answer"/>).
-/// The default host of <see cref="HostedKimi"/> has no UI, so those texts would be lost there.
+/// A hosted runspace (<see cref="HostedKimi"/>) with a host whose UI records what PowerShell shows the user:
+/// "What if:" lines and ShouldProcess prompts (answered with <see cref="RecordingHost.Answer"/>). The default host
+/// of <see cref="HostedKimi"/> has no UI, so those texts would be lost there.
 /// </summary>
 internal sealed class PromptingKimi : IDisposable
 {
-    private PromptingKimi(KimiEmulator emulator, Runspace runspace, RecordingHost host)
+    private readonly HostedKimi _hosted;
+
+    private PromptingKimi(HostedKimi hosted, RecordingHost host)
     {
-        Emulator = emulator;
-        Runspace = runspace;
+        _hosted = hosted;
         Host = host;
     }
 
-    public KimiEmulator Emulator { get; }
-
-    public Runspace Runspace { get; }
+    public KimiEmulator Emulator => _hosted.Emulator;
 
     public RecordingHost Host { get; }
 
     public static PromptingKimi Start()
     {
-        var state = InitialSessionState.CreateDefault2();
-        state.ImportPSModule(TestPaths.StagedManifest);
         var host = new RecordingHost();
-        var runspace = RunspaceFactory.CreateRunspace(host, state);
-        runspace.Open();
-        var session = new PromptingKimi(KimiEmulator.Start(), runspace, host);
-        session.Run($"$env:MOONSHOT_API_KEY = $null; Connect-Kimi -BaseUri '{session.Emulator.BaseUri}' -ApiKey (ConvertTo-SecureString '{KimiEmulator.ApiKey}' -AsPlainText -Force)").ThrowOnError();
-        return session;
+        return new PromptingKimi(HostedKimi.Start(host: host), host);
     }
 
-    public HostedRun Run(string script, IDictionary<string, object?>? variables = null)
-    {
-        using var shell = System.Management.Automation.PowerShell.Create();
-        shell.Runspace = Runspace;
-        foreach (var (name, value) in variables ?? new Dictionary<string, object?>()) Runspace.SessionStateProxy.SetVariable(name, value);
-        shell.AddScript(script);
-        Collection<PSObject> output;
-        Exception? terminating = null;
-        try
-        {
-            output = shell.Invoke();
-        }
-        catch (RuntimeException e)
-        {
-            terminating = e;
-            output = [];
-        }
-        return HostedRun.From(output, shell, terminating);
-    }
+    public HostedRun Run(string script, IDictionary<string, object?>? variables = null) => _hosted.Run(script, variables);
 
-    public void Dispose()
-    {
-        Runspace.Dispose();
-        Emulator.Dispose();
-    }
+    public void Dispose() => _hosted.Dispose();
 }
 
 /// <summary>
