@@ -19,33 +19,14 @@ internal sealed class PipelineDispatcher
     // wait (a posted action that itself waits) cannot swallow the wake-up meant for an outer wait.
     private readonly ManualResetEventSlim _signal = new(false);
 
-    // How many actions were ever posted: lets PostedItems tell whether anything was posted after its batch.
-    private long _posted;
-
     /// <summary>Any thread: queue an action for the owner's thread.</summary>
-    public void Post(Action action) => PostCounted(action);
-
-    /// <summary>Any thread: queue an action; returns how many actions were posted up to and including it.</summary>
-    internal long PostCounted(Action action)
+    public void Post(Action action)
     {
         if (action is null)
             throw new ArgumentNullException(nameof(action));
-        long count;
-        // Counted and queued together, so a count read later tells whether anything was queued after this action.
-        lock (_actions)
-        {
-            _actions.Enqueue(action);
-            count = ++_posted;
-        }
+        _actions.Enqueue(action);
         _signal.Set();
-        return count;
     }
-
-    /// <summary>Any thread: how many actions were ever posted.</summary>
-    internal long PostedCount => Interlocked.Read(ref _posted);
-
-    /// <summary>Actions waiting for the owner (for tests).</summary>
-    internal int QueuedCount => _actions.Count;
 
     /// <summary>Owner's thread: run every queued action now.</summary>
     /// <remarks>

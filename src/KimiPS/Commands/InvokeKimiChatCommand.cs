@@ -332,14 +332,20 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             "The stream ended without its final answer.", action: "Ask again without -Stream.");
     }
 
-    /// <summary>On a worker: posts the chunks for the pipeline thread (in batches while it is busy), at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
+    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
     private ChatCompletion? ReadStream(KimiClient client, ChatRequest request, CancellationToken ct)
     {
-        var chunks = PostItems<ChatChunk>(WriteObject, MaxUnwrittenChunks);
+        // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
+        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
         foreach (var chunk in client.ChatStream(request, ct))
         {
-            chunks.Post(chunk, ct);
+            room.Wait(ct);
+            Post(() =>
+            {
+                room.Release();
+                WriteObject(chunk);
+            });
             completion = chunk.Completion ?? completion;
         }
         return completion;

@@ -97,9 +97,6 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
 
     internal void Call(Action<KimiClient, CancellationToken> call) => Call<bool>((c, t) => { call(c, t); return true; });
 
-    /// <summary>Pipeline thread: a worker's items (a stream's chunks) for <paramref name="write"/> on the pipeline thread, posted in batches.</summary>
-    internal PostedItems<T> PostItems<T>(Action<T> write, int capacity) => new(_dispatcher, write, capacity);
-
     /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread at its next pump.</summary>
     internal void Post(Action action) => (PostTarget ?? _dispatcher.Post)(action);
 
