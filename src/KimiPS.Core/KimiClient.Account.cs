@@ -10,7 +10,7 @@ public sealed partial class KimiClient
     {
         try
         {
-            using var json = GetJson("models", ErrorContext.Models, "the model list", ct);
+            using var json = GetJson("models", ErrorContext.Models, Msg.WhatModelList, ct);
             return json.RootElement.DataItems().Select(AccountReaders.Model).ToList();
         }
         catch (KimiApiException ex) when (ex.StatusCode == 404)
@@ -22,7 +22,7 @@ public sealed partial class KimiClient
     /// <summary>The account balance; currency CNY on the China platform, USD on the global one.</summary>
     public KimiBalance GetBalance(CancellationToken ct = default)
     {
-        using var json = GetJson("users/me/balance", ErrorContext.Account, "the balance", ct);
+        using var json = GetJson("users/me/balance", ErrorContext.Account, Msg.WhatBalance, ct);
         return AccountReaders.Balance(json.RootElement, Region.CurrencyOf(_options.BaseUri));
     }
 
@@ -31,7 +31,7 @@ public sealed partial class KimiClient
     {
         var body = ChatRequestWriter.EstimateBody(Prepare(request).Wire);
         var (bytes, _) = Run(_http.SendForBytesAsync(HttpMethod.Post, "tokenizers/estimate-token-count", () => JsonContent(body), ErrorContext.Account, ct));
-        using var json = JsonRead.Parse(bytes, "the token estimate");
+        using var json = JsonRead.Parse(bytes, Msg.WhatTokenEstimate);
         return AccountReaders.TokenCount(json.RootElement);
     }
 
@@ -50,8 +50,8 @@ public sealed partial class KimiClient
             result.Latency = clock.Elapsed;
             result.Reachable = result.Authenticated = true;
             result.Balance = TryBalance(ct);
-            result.Message = $"Connected to {_options.BaseUri.Host} in {result.Latency.Value.TotalMilliseconds:0} ms"
-                + (result.Balance is null ? "." : $"; available balance {result.Balance}.");
+            result.Message = Msg.TestConnected.Format(_options.BaseUri.Host, result.Latency.Value.TotalMilliseconds)
+                + (result.Balance is null ? "." : Msg.TestBalance.Format(result.Balance));
         }
         catch (KimiException ex) when (ex.ErrorId == KimiErrorIds.AuthenticationFailed)
         {
@@ -61,8 +61,8 @@ public sealed partial class KimiClient
             result.Failure = ex;
             result.KeyRegion = KeyRegionElsewhere(ct);
             result.Message = result.KeyRegion is { } region
-                ? $"The key was rejected by {_options.BaseUri.Host}, but it belongs to the {region} platform: connect with -Region {region}."
-                : $"The key was rejected by {_options.BaseUri.Host}: {ex.RecommendedAction}";
+                ? Msg.TestKeyElsewhere.Format(_options.BaseUri.Host, region, region)
+                : Msg.TestKeyRejected.Format(_options.BaseUri.Host, ex.RecommendedAction);
         }
         catch (KimiException ex)
         {

@@ -15,9 +15,9 @@ public sealed partial class KimiClient
     /// <summary>Batches, newest first, <paramref name="limit"/> at a time after the id <paramref name="after"/>.</summary>
     public IReadOnlyList<KimiBatch> ListBatches(string? after = null, int limit = 20, CancellationToken ct = default)
     {
-        if (limit is < 1 or > 100) throw Errors.InvalidParameter("Limit", $"is {limit}", "Use 1 to 100.");
+        if (limit is < 1 or > 100) throw Errors.InvalidParameter("Limit", Msg.PIsNumber.Format(limit), "Use 1 to 100.");
         var query = "batches?limit=" + limit + (string.IsNullOrEmpty(after) ? "" : "&after=" + Uri.EscapeDataString(after));
-        using var json = GetJson(query, ErrorContext.Other, "the batch list", ct);
+        using var json = GetJson(query, ErrorContext.Other, Msg.WhatBatchList, ct);
         return json.RootElement.DataItems().Select(BatchJson.Read).ToList();
     }
 
@@ -30,13 +30,13 @@ public sealed partial class KimiClient
 
     private static string BatchPath(string id)
     {
-        if (string.IsNullOrWhiteSpace(id)) throw Errors.InvalidParameter("Id", "is empty", "Give a batch id as returned by CreateBatch or ListBatches.");
+        if (string.IsNullOrWhiteSpace(id)) throw Errors.InvalidParameter("Id", Msg.PIsEmpty, Msg.BatchIdFix);
         return "batches/" + Uri.EscapeDataString(id.Trim());
     }
 
     private static KimiBatch ReadBatch(byte[] body)
     {
-        using var json = JsonRead.Parse(body, "the batch request");
+        using var json = JsonRead.Parse(body, Msg.WhatBatchRequest);
         return BatchJson.Read(json.RootElement);
     }
 }

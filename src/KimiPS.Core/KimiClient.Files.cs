@@ -27,19 +27,19 @@ public sealed partial class KimiClient
             return form;
         }
         var (body, _) = Run(_http.SendForBytesAsync(HttpMethod.Post, "files", Build, ErrorContext.Upload, ct));
-        using var json = JsonRead.Parse(body, "the upload");
+        using var json = JsonRead.Parse(body, Msg.WhatUpload);
         return KimiFileReader.Read(json.RootElement);
     }
 
     public IReadOnlyList<KimiFile> ListFiles(CancellationToken ct = default)
     {
-        using var json = GetJson("files", ErrorContext.Files, "the file list", ct);
+        using var json = GetJson("files", ErrorContext.Files, Msg.WhatFileList, ct);
         return json.RootElement.DataItems().Select(KimiFileReader.Read).ToList();
     }
 
     public KimiFile GetFile(string id, CancellationToken ct = default)
     {
-        using var json = GetJson(FilePath(id), ErrorContext.Files, "the file", ct);
+        using var json = GetJson(FilePath(id), ErrorContext.Files, Msg.WhatFile, ct);
         return KimiFileReader.Read(json.RootElement);
     }
 

@@ -15,10 +15,10 @@ public sealed partial class KimiClient : IDisposable
         if (options is null) throw new ArgumentNullException(nameof(options));
         _options = options.Clone();
         Endpoint.Validate(_options.BaseUri, nameof(KimiClientOptions.BaseUri));
-        if (_options.MaxRetries < 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxRetries), "must not be negative", "Use 0 to disable retries.");
+        if (_options.MaxRetries < 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxRetries), Msg.PNotNegative, Msg.RetriesFix);
         CheckLimit(_options.RequestTimeout, nameof(KimiClientOptions.RequestTimeout));
         CheckLimit(_options.StreamIdleTimeout, nameof(KimiClientOptions.StreamIdleTimeout));
-        if (_options.MaxEventBytes <= 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxEventBytes), "must be positive", "Leave it at its default of 8 MiB unless a server sends larger events.");
+        if (_options.MaxEventBytes <= 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxEventBytes), Msg.PMustBePositive, Msg.EventBytesFix);
         _http = new KimiHttp(_options, Emit);
     }
 
@@ -29,8 +29,8 @@ public sealed partial class KimiClient : IDisposable
     private static void CheckLimit(TimeSpan value, string name)
     {
         if (value == Timeout.InfiniteTimeSpan || (value > TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue)) return;
-        throw Errors.InvalidParameter(name, $"is {value}, which is not a usable time limit",
-            "Use a positive time span up to 24 days, or Timeout.InfiniteTimeSpan for no limit.");
+        throw Errors.InvalidParameter(name, Msg.PNotTimeLimit.Format(value),
+            Msg.TimeLimitFix);
     }
 
     /// <summary>Warnings (changed or dropped parameters, retired models, back-off), verbose and debug lines.</summary>

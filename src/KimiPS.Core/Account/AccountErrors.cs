@@ -13,11 +13,11 @@ internal static class AccountErrors
         var root = baseUri.GetLeftPart(UriPartial.Path);
         var lacksV1 = !root.TrimEnd('/').EndsWith("/v1", StringComparison.OrdinalIgnoreCase);
         var problem = lacksV1
-            ? "the BaseUri probably lacks the /v1/ API root"
-            : "the BaseUri does not look like the root of a Kimi-compatible API";
+            ? Msg.BaseUriLacksV1
+            : Msg.BaseUriNotApiRoot;
         return new KimiApiException(KimiErrorIds.NotFound, KimiErrorCategories.ObjectNotFound,
-            $"{root} has no model list (HTTP 404 for GET models): {problem}.",
-            "Pass the API root as -BaseUri: for Kimi it ends in /v1/ (https://api.moonshot.cn/v1/ or https://api.moonshot.ai/v1/); for a gateway, the path it documents.",
+            Msg.NoModelList.Format(root, problem),
+            Msg.NoModelListFix,
             notFound.StatusCode, notFound.ErrorType, notFound.ErrorCode, notFound.RequestId, null, notFound)
         {
             Attempts = notFound.Attempts,
@@ -30,6 +30,6 @@ internal static class AccountErrors
     /// </summary>
     public static KimiException ModelNotListed(string name, IEnumerable<string> ids) =>
         new(KimiErrorIds.ModelNotFound, KimiErrorCategories.ObjectNotFound,
-            $"The account has no model with the id '{name}'.",
-            $"Use one of the ids the account lists ({string.Join(", ", ids)}), or a wildcard such as kimi-k2*.");
+            Msg.ModelNotListed.Format(name),
+            Msg.ModelNotListedFix.Format(string.Join(", ", ids)));
 }

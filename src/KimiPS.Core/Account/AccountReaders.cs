@@ -19,10 +19,10 @@ internal static class AccountReaders
     public static KimiBalance Balance(JsonElement root, string? currency)
     {
         var data = root.Child("data");
-        if (data.ValueKind != JsonValueKind.Object) throw Missing("data", "the balance");
+        if (data.ValueKind != JsonValueKind.Object) throw Missing("data", Msg.WhatBalance);
         return new KimiBalance
         {
-            AvailableBalance = data.Decimal("available_balance") ?? throw Missing("data.available_balance", "the balance"),
+            AvailableBalance = data.Decimal("available_balance") ?? throw Missing("data.available_balance", Msg.WhatBalance),
             VoucherBalance = data.Decimal("voucher_balance") ?? 0,
             CashBalance = data.Decimal("cash_balance") ?? 0,
             Currency = currency ?? data.String("currency") ?? "",
@@ -30,8 +30,8 @@ internal static class AccountReaders
     }
 
     public static int TokenCount(JsonElement root) =>
-        (int?)root.Child("data").Long("total_tokens") ?? throw Missing("data.total_tokens", "the token estimate");
+        (int?)root.Child("data").Long("total_tokens") ?? throw Missing("data.total_tokens", Msg.WhatTokenEstimate);
 
     private static KimiException Missing(string field, string what) =>
-        Errors.ProtocolError($"the answer to {what} has no '{field}' (some gateways do not offer this endpoint)");
+        Errors.ProtocolError(Msg.AnswerLacksField.Format(what, field));
 }

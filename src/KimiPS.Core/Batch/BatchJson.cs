@@ -36,17 +36,17 @@ internal static class BatchJson
         var match = Window.Match(window ?? "");
         var hours = match.Success ? int.Parse(match.Groups[1].Value) * (match.Groups[2].Value == "d" ? 24 : 1) : -1;
         if (hours < 12 || hours > 168)
-            throw Errors.InvalidParameter("CompletionWindow", $"is '{window}'", "Use a window from 12h to 7d, such as 24h or 3d.");
+            throw Errors.InvalidParameter("CompletionWindow", Msg.PIsValue.Format(window), Msg.BatchWindowFix);
     }
 
     private static void CheckMetadata(IDictionary<string, string>? metadata)
     {
         if (metadata is null) return;
-        if (metadata.Count > 16) throw Errors.InvalidParameter("Metadata", $"has {metadata.Count} pairs", "Use at most 16 pairs.");
+        if (metadata.Count > 16) throw Errors.InvalidParameter("Metadata", Msg.PPairs.Format(metadata.Count), Msg.PairsFix);
         foreach (var pair in metadata)
         {
-            if (pair.Key.Length > 64) throw Errors.InvalidParameter("Metadata", $"has the key '{pair.Key}' longer than 64 characters", "Shorten the key.");
-            if ((pair.Value ?? "").Length > 512) throw Errors.InvalidParameter("Metadata", $"has a value over 512 characters for '{pair.Key}'", "Shorten the value.");
+            if (pair.Key.Length > 64) throw Errors.InvalidParameter("Metadata", Msg.PKeyTooLong.Format(pair.Key), Msg.ShortenKey);
+            if ((pair.Value ?? "").Length > 512) throw Errors.InvalidParameter("Metadata", Msg.PValueTooLong.Format(pair.Key), Msg.ShortenValue);
         }
     }
 

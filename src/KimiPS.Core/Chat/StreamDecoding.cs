@@ -30,16 +30,16 @@ internal sealed class StreamDecoding : IDisposable
         {
             try
             {
-                if (!_reader.TryReadEvent(out var data)) throw Interrupted("the server closed the stream before [DONE]", null);
+                if (!_reader.TryReadEvent(out var data)) throw Interrupted(Msg.StreamClosedBeforeDone, null);
                 if (!Decoder.Decode(data, batch)) return false;
             }
             catch (IOException ex)
             {
-                throw Interrupted("the connection was cut", ex);
+                throw Interrupted(Msg.StreamCut, ex);
             }
             catch (ObjectDisposedException ex)
             {
-                throw Interrupted("the connection was closed", ex);
+                throw Interrupted(Msg.ReasonClosed, ex);
             }
             catch (KimiException ex) when (ex is not KimiApiException and not KimiStreamInterruptedException)
             {
@@ -53,9 +53,9 @@ internal sealed class StreamDecoding : IDisposable
 
     private KimiStreamInterruptedException Interrupted(string what, Exception? inner)
     {
-        var id = _requestId is null ? "" : $" Request id: {_requestId}.";
+        var id = _requestId is null ? "" : Msg.StreamRequestId.Format(_requestId);
         return new KimiStreamInterruptedException(
-            $"The answer stream ended early: {what}. {Decoder.PartialContent.Length} characters were received and are kept in PartialContent.{id}",
+            Msg.StreamEndedEarly.Format(what, Decoder.PartialContent.Length, id),
             Decoder.PartialContent, Decoder.PartialReasoning, inner);
     }
 

@@ -42,24 +42,24 @@ internal static class Backoff
         // Belt and braces: a billing 429 is terminal whatever a builder set. Retrying it is the
         // "retry storm" several Kimi clients had to fix (reference §6.2, §7).
         if (error.ErrorId == KimiErrorIds.QuotaExceeded)
-            return RetryDecision.Stop("the account's balance or quota is exhausted; retrying cannot help");
+            return RetryDecision.Stop(Msg.RetryQuota);
         if (!error.IsRetryable)
-            return RetryDecision.Stop($"{error.ErrorId} is not retryable");
+            return RetryDecision.Stop(Msg.RetryNotRetryable.Format(error.ErrorId));
         if (attempt > Math.Max(maxRetries, 0))
-            return RetryDecision.Stop($"gave up after {attempt} attempt{(attempt == 1 ? "" : "s")} (MaxRetries is {Math.Max(maxRetries, 0)})");
+            return RetryDecision.Stop(Msg.RetryGaveUp.Format(attempt, (attempt == 1 ? "" : "s"), Math.Max(maxRetries, 0)));
 
         var serverWait = (error as KimiApiException)?.RetryAfter;
         if (serverWait is { } wait)
         {
             // Fail fast rather than sleep for minutes; the exception keeps RetryAfter so a script can decide.
             if (wait > maxRetryDelay)
-                return RetryDecision.Stop($"the server asked to wait {TimeText.Seconds(wait)} s, more than MaxRetryDelay ({TimeText.Seconds(maxRetryDelay)} s)");
+                return RetryDecision.Stop(Msg.RetryServerWaitTooLong.Format(TimeText.Seconds(wait), TimeText.Seconds(maxRetryDelay)));
             // The server knows its window: honour its value exactly, neither shortened nor padded.
-            return new RetryDecision(true, wait, $"{error.ErrorId}; the server asked to wait {TimeText.Seconds(wait)} s");
+            return new RetryDecision(true, wait, Msg.RetryServerWait.Format(error.ErrorId, TimeText.Seconds(wait)));
         }
 
         var delay = Next(attempt, baseDelay, cap, random);
-        return new RetryDecision(true, delay, $"{error.ErrorId}; backing off {TimeText.Seconds(delay)} s (retry {attempt} of {maxRetries})");
+        return new RetryDecision(true, delay, Msg.RetryBackingOff.Format(error.ErrorId, TimeText.Seconds(delay), attempt, maxRetries));
     }
 
 }

@@ -17,7 +17,7 @@ internal static class ConnectionReason
             kind = e switch
             {
                 SocketException s => FromSocket(s.SocketErrorCode),
-                AuthenticationException => "the TLS handshake failed (certificate, protocol version, or a proxy that intercepts TLS)",
+                AuthenticationException => Msg.ReasonTls,
                 // .NET Framework reports through WebException.Status rather than the inner SocketException.
                 WebException w => FromWebStatus(w.Status),
                 _ => null,
@@ -28,7 +28,7 @@ internal static class ConnectionReason
         detail = string.IsNullOrWhiteSpace(detail) ? "" : ErrorEnvelope.Cut(ErrorEnvelope.Collapse(WithoutUserInfo(detail)), MaxDetailChars);
         // .NET's proxy-tunnel message ends in a stray quote ("…status code '502'.\"").
         if (detail.EndsWith(".\"", StringComparison.Ordinal)) detail = detail.Substring(0, detail.Length - 1);
-        if (kind is null) return detail.Length == 0 ? "the connection failed." : EndWith(detail);
+        if (kind is null) return detail.Length == 0 ? Msg.ReasonFailed : EndWith(detail);
         return detail.Length == 0 ? kind + "." : $"{kind} ({detail.TrimEnd('.')}).";
     }
 
@@ -44,26 +44,26 @@ internal static class ConnectionReason
         return false;
     }
 
-    private static string? FromSocket(SocketError error) => error switch
+    private static string? FromSocket(SocketError error) => (error switch
     {
-        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "the host name could not be resolved (DNS)",
-        SocketError.ConnectionRefused => "the connection was refused",
-        SocketError.TimedOut => "the connection attempt timed out",
-        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown => "the network or host is unreachable",
-        SocketError.ConnectionReset or SocketError.ConnectionAborted => "the connection was reset",
-        _ => null,
-    };
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => Msg.ReasonDns,
+        SocketError.ConnectionRefused => Msg.ReasonRefused,
+        SocketError.TimedOut => Msg.ReasonConnectTimeout,
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown => Msg.ReasonUnreachable,
+        SocketError.ConnectionReset or SocketError.ConnectionAborted => Msg.ReasonReset,
+        _ => (LocalizedText?)null,
+    })?.Value;
 
-    private static string? FromWebStatus(WebExceptionStatus status) => status switch
+    private static string? FromWebStatus(WebExceptionStatus status) => (status switch
     {
-        WebExceptionStatus.NameResolutionFailure => "the host name could not be resolved (DNS)",
-        WebExceptionStatus.ProxyNameResolutionFailure => "the proxy's host name could not be resolved (DNS)",
-        WebExceptionStatus.ConnectFailure => "the connection was refused or could not be made",
-        WebExceptionStatus.SecureChannelFailure or WebExceptionStatus.TrustFailure => "the TLS handshake failed (certificate, protocol version, or a proxy that intercepts TLS)",
-        WebExceptionStatus.Timeout => "the connection attempt timed out",
-        WebExceptionStatus.ConnectionClosed or WebExceptionStatus.KeepAliveFailure => "the connection was closed",
-        _ => null,
-    };
+        WebExceptionStatus.NameResolutionFailure => Msg.ReasonDns,
+        WebExceptionStatus.ProxyNameResolutionFailure => Msg.ReasonProxyDns,
+        WebExceptionStatus.ConnectFailure => Msg.ReasonRefusedOrFailed,
+        WebExceptionStatus.SecureChannelFailure or WebExceptionStatus.TrustFailure => Msg.ReasonTls,
+        WebExceptionStatus.Timeout => Msg.ReasonConnectTimeout,
+        WebExceptionStatus.ConnectionClosed or WebExceptionStatus.KeepAliveFailure => Msg.ReasonClosed,
+        _ => (LocalizedText?)null,
+    })?.Value;
 
     /// <summary>.NET names the proxy URI in some messages; one from HTTPS_PROXY may carry user:password@.</summary>
     private static string WithoutUserInfo(string text) =>

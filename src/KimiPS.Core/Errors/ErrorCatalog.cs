@@ -47,14 +47,14 @@ internal static class ErrorCatalog
     /// </remarks>
     /// <remarks><c>source</c> says where the object came from, for the message: a stream event, or a gateway's 200 body.</remarks>
     public static KimiApiException FromStreamError(ReadOnlySpan<byte> eventJson, string? requestId, string? apiKey,
-        string source = "error event in the stream")
+        string? source = null)
     {
         var envelope = ErrorEnvelope.Read(eventJson);
         var impliedStatus = StatusImpliedBy(envelope.Type) ?? StatusImpliedBy(envelope.Code) ?? 500;
         var errorId = Classify(impliedStatus, envelope, ErrorContext.Chat);
         var id = requestId ?? envelope.TraceId ?? RequestIdFrom(envelope.Message);
         var retryAfter = RetryHints.FromMessage(envelope.Message);
-        return Build(errorId, 200, source + ",", envelope, id, retryAfter, apiKey);
+        return Build(errorId, 200, (source ?? Msg.StreamErrorEvent) + ",", envelope, id, retryAfter, apiKey);
     }
 
     /// <summary>The error id for a status and what the body said. Type and code beat the status: they are specific.</summary>
@@ -205,8 +205,8 @@ internal static class ErrorCatalog
         if (errorId == KimiErrorIds.AuthenticationFailed) sb.Append(' ').Append(ErrorTable.KeyPlatformHint);
         if (errorId == KimiErrorIds.ModelNotFound) sb.Append(' ').Append(ErrorTable.ListModelsHint);
         if (errorId == KimiErrorIds.ServerError && statusCode == 504)
-            sb.Append(" A gateway ends a call that sends nothing for too long; for long answers use -Stream.");
-        if (id is not null) sb.Append(" Request id: ").Append(id).Append('.');
+            sb.Append(' ').Append(Msg.GatewayTimeoutHint);
+        if (id is not null) sb.Append(' ').Append(Msg.RequestIdSentence.Format(id));
 
         // Last line of defence: whatever the pieces were, the key does not leave in the message.
         var text = Secrets.Redact(sb.ToString(), apiKey);
@@ -224,10 +224,9 @@ internal static class ErrorCatalog
         if (message is { Length: 0 }) message = null;
         return envelope.Shape switch
         {
-            BodyShape.Empty => "the response had no body",
-            BodyShape.Html => "the server or a proxy in front of it answered with an HTML page"
-                              + (message is null ? "" : " (\"" + message + "\")") + " instead of JSON",
-            BodyShape.Unreadable => "the error body was not valid JSON",
+            BodyShape.Empty => Msg.BodyEmpty,
+            BodyShape.Html => message is null ? Msg.BodyHtml : Msg.BodyHtmlSaid.Format(message),
+            BodyShape.Unreadable => Msg.BodyUnreadable,
             _ => message is null ? null : ErrorEnvelope.Cut(message, MaxServerMessageChars),
         };
     }

@@ -6,12 +6,12 @@ internal static class Errors
     /// <summary>Bad input caught before sending: names the parameter, what is wrong and the fix.</summary>
     public static KimiException InvalidParameter(string parameterName, string problem, string fix) =>
         new(KimiErrorIds.InvalidParameter, KimiErrorCategories.InvalidArgument,
-            $"Parameter '{parameterName}' {problem}.", fix);
+            Msg.ParameterProblem.Format(parameterName, problem), fix);
 
     public static KimiException NotConnected() =>
         new(KimiErrorIds.NotConnected, KimiErrorCategories.AuthenticationError,
-            "No Kimi API key is configured.",
-            "Run Connect-Kimi -ApiKey (Read-Host -AsSecureString), or set the MOONSHOT_API_KEY environment variable.");
+            Msg.NotConnected,
+            Msg.NotConnectedAction);
 
     /// <summary>
     /// No response arrived: DNS, a refused connection, TLS, a proxy. Retryable, because nothing reached
@@ -29,14 +29,14 @@ internal static class Errors
         var action = entry.RecommendedAction;
         if (proxy is null)
         {
-            message = $"Could not connect to {uri.Host}:{uri.Port}: {reason}";
+            message = Msg.ConnectFailed.Format(uri.Host, uri.Port, reason);
         }
         else
         {
             message = ConnectionReason.IsSocketLevel(inner)
-                ? $"Could not connect to the proxy {proxy.Host}:{proxy.Port} (used for {uri.Host}:{uri.Port}): {reason}"
-                : $"Could not connect to {uri.Host}:{uri.Port} through the proxy {proxy.Host}:{proxy.Port}: {reason}";
-            action = "Check that the proxy is running and its address (Connect-Kimi -Proxy, or the HTTPS_PROXY / NO_PROXY environment variables), and -ProxyCredential if it asks for one.";
+                ? Msg.ConnectProxyFailed.Format(proxy.Host, proxy.Port, uri.Host, uri.Port, reason)
+                : Msg.ConnectThroughProxyFailed.Format(uri.Host, uri.Port, proxy.Host, proxy.Port, reason);
+            action = Msg.ConnectProxyAction;
         }
         return new KimiException(KimiErrorIds.ConnectionFailed, entry.Category, message, action, inner)
         {
@@ -47,7 +47,7 @@ internal static class Errors
     /// <summary>A request (or a stream's response headers) took longer than RequestTimeout, retries included. Retryable while time is left.</summary>
     public static KimiException RequestTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The request did not complete within {TimeText.Seconds(limit)} s in total, retries included (RequestTimeout; Connect-Kimi -TimeoutSec).",
+            Msg.RequestTimedOut.Format(TimeText.Seconds(limit)),
             ErrorTable.Get(KimiErrorIds.Timeout).RecommendedAction)
         {
             IsRetryable = true,
@@ -59,8 +59,8 @@ internal static class Errors
     /// </summary>
     public static KimiException StreamIdleTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The stream sent no data for {TimeText.Seconds(limit)} s (StreamIdleTimeout).",
-            "Ask again; if the model thinks for long before answering, raise StreamIdleTimeout.")
+            Msg.StreamIdle.Format(TimeText.Seconds(limit)),
+            Msg.StreamIdleAction)
         {
             IsRetryable = false,
         };
@@ -79,16 +79,14 @@ internal static class Errors
     /// <summary>A whole response larger than MaxResponseBytes: a broken or hostile server. Not retryable, the same body would come again.</summary>
     public static KimiException ResponseTooLarge(long? declared, int limit) =>
         ProtocolError(declared is long length
-                ? $"the response declares {Mebibytes(length)} MiB, more than the {Mebibytes(limit)} MiB allowed (MaxResponseBytes)"
-                : $"the response is larger than the {Mebibytes(limit)} MiB allowed (MaxResponseBytes); it was not read further",
-            action: "No Kimi answer is that large: check BaseUri (a proxy or gateway may be answering). " +
-                    "If such answers are expected, raise KimiClientOptions.MaxResponseBytes.");
+                ? Msg.ResponseDeclaresTooLarge.Format(Mebibytes(length), Mebibytes(limit))
+                : Msg.ResponseTooLarge.Format(Mebibytes(limit)),
+            action: Msg.ResponseTooLargeAction);
 
     /// <summary>A redirect the client does not follow: to another origin (the prompt would go there), or a loop.</summary>
     public static KimiException RedirectRefused(int status, string problem) =>
-        ProtocolError($"HTTP {status}: the server redirected the request {problem}",
-            action: "KimiPS follows no redirect to another origin: the prompt and files would go there. " +
-                    "If you trust the new address, set BaseUri to it (Connect-Kimi -BaseUri).");
+        ProtocolError(Msg.RedirectRefusedText.Format(status, problem),
+            action: Msg.RedirectRefusedAction);
 
     private static string Mebibytes(long bytes) =>
         (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ public sealed class KimiStreamInterruptedException : KimiException
 {
     public KimiStreamInterruptedException(string message, string partialContent, string? partialReasoning, Exception? innerException = null)
         : base(KimiErrorIds.StreamInterrupted, KimiErrorCategories.ConnectionError, message,
-            "The partial answer is in PartialContent. Ask again, or continue it with Partial Mode (-Prefix).", innerException)
+            Msg.StreamInterruptedAction, innerException)
     {
         PartialContent = partialContent;
         PartialReasoning = partialReasoning;

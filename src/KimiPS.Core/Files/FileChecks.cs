@@ -13,21 +13,21 @@ internal static class FileChecks
     public static FileInfo Check(string? path, string? purpose, string parameterName = "Path")
     {
         if (purpose is null || Array.IndexOf(Purposes, purpose) < 0)
-            throw Errors.InvalidParameter("Purpose", $"is '{purpose}', which Kimi does not accept", "Use one of: " + string.Join(", ", Purposes) + ".");
+            throw Errors.InvalidParameter("Purpose", Msg.PPurpose.Format(purpose), Msg.UseOneOfList.Format(string.Join(", ", Purposes)));
         if (string.IsNullOrWhiteSpace(path))
-            throw Errors.InvalidParameter(parameterName, "is empty", "Give the path of the file to upload.");
+            throw Errors.InvalidParameter(parameterName, Msg.PIsEmpty, Msg.UploadPathFix);
         if (Directory.Exists(path))
-            throw Errors.InvalidParameter(parameterName, $"'{path}' is a directory", "Give a file; to upload every file of a folder, pipe Get-ChildItem -File into Send-KimiFile.");
+            throw Errors.InvalidParameter(parameterName, Msg.PIsDirectory.Format(path), Msg.UploadDirectoryFix);
         var file = new FileInfo(path!);
         if (!file.Exists)
-            throw Errors.InvalidParameter(parameterName, $"'{path}' does not exist", "Check the path; relative paths are resolved against the current location.");
+            throw Errors.InvalidParameter(parameterName, Msg.PNotExist.Format(path), Msg.CheckPathRelative);
         if (file.Length == 0)
             throw new KimiException(KimiErrorIds.FileEmpty, KimiErrorCategories.InvalidData,
-                $"The file '{file.Name}' is empty; Kimi rejects zero-byte files.", "Upload a file with content.");
+                Msg.FileEmptyLocal.Format(file.Name), Msg.FileEmptyLocalFix);
         if (file.Length > MaxBytes)
             throw new KimiException(KimiErrorIds.FileTooLarge, KimiErrorCategories.LimitsExceeded,
-                $"The file '{file.Name}' is {file.Length / (1024.0 * 1024):0.0} MB; Kimi accepts at most 100 MB per file.",
-                "Split or compress the file so that each part is at most 100 MB.");
+                Msg.FileTooLargeLocal.Format(file.Name, file.Length / (1024.0 * 1024)),
+                Msg.FileTooLargeLocalFix);
         return file;
     }
 
@@ -42,7 +42,7 @@ internal static class FileChecks
     public static string CheckId(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
-            throw Errors.InvalidParameter("Id", "is empty", "Give a file id as returned by Send-KimiFile or Get-KimiFile.");
+            throw Errors.InvalidParameter("Id", Msg.PIsEmpty, Msg.FileIdFix);
         return id!.Trim();
     }
 }

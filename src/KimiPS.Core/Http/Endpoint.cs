@@ -9,17 +9,17 @@ internal static class Endpoint
     public static void Validate(Uri? baseUri, string parameterName)
     {
         if (baseUri is null || !baseUri.IsAbsoluteUri)
-            throw Errors.InvalidParameter(parameterName, "must be an absolute URI", "Use https://api.moonshot.cn/v1/ or https://api.moonshot.ai/v1/.");
+            throw Errors.InvalidParameter(parameterName, Msg.PMustBeAbsolute, Msg.BaseUriFix);
         if (baseUri.UserInfo.Length > 0)
-            throw Errors.InvalidParameter(parameterName, "carries a user name or password", "Remove them from the URI; the API key goes in ApiKey (Connect-Kimi -ApiKey).");
+            throw Errors.InvalidParameter(parameterName, Msg.PUserInfo, Msg.BaseUriUserInfoFix);
         if (baseUri.Scheme == Uri.UriSchemeHttps) return;
         if (baseUri.Scheme == Uri.UriSchemeHttp)
         {
             if (IsLoopback(baseUri)) return;
-            throw Errors.InvalidParameter(parameterName, $"uses plain http:// to '{baseUri.Host}', which would send the API key in clear text",
-                "Use an https:// URI. Plain http:// is allowed only for loopback hosts (127.0.0.1, ::1, localhost).");
+            throw Errors.InvalidParameter(parameterName, Msg.PPlainHttp.Format(baseUri.Host),
+                Msg.PlainHttpFix);
         }
-        throw Errors.InvalidParameter(parameterName, $"has the unsupported scheme '{baseUri.Scheme}'", "Use an https:// URI.");
+        throw Errors.InvalidParameter(parameterName, Msg.PScheme.Format(baseUri.Scheme), Msg.UseHttps);
     }
 
     private static bool IsLoopback(Uri uri) =>

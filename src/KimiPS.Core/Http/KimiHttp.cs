@@ -57,14 +57,14 @@ internal sealed class KimiHttp
             lock (_random) // Random is not thread-safe; one client serves concurrent requests
                 decision = Backoff.Decide(failure, attempt, _options.MaxRetries, _options.MaxRetryDelay, _options.RetryBaseDelay, _options.MaxBackoff, _random);
             if (decision.Retry && deadline.Left <= decision.Delay)
-                decision = RetryDecision.Stop($"{decision.Reason}, which would pass RequestTimeout ({TimeText.Seconds(_options.RequestTimeout)} s in total)");
+                decision = RetryDecision.Stop(Msg.WouldPassRequestTimeout.Format(decision.Reason, TimeText.Seconds(_options.RequestTimeout)));
             if (!decision.Retry)
             {
                 _emit(KimiDiagnosticLevel.Debug, $"Not retrying {method} {uri.AbsolutePath}: {decision.Reason}.");
                 throw failure;
             }
             _emit(KimiDiagnosticLevel.Warning,
-                $"{decision.Reason}: retrying {method} {uri.AbsolutePath} (attempt {attempt + 1} of {_options.MaxRetries + 1}).");
+                Msg.RetryingWarning.Format(decision.Reason, method, uri.AbsolutePath, attempt + 1, _options.MaxRetries + 1));
             await Task.Delay(decision.Delay, ct).ConfigureAwait(false);
         }
     }
@@ -152,17 +152,17 @@ internal sealed class KimiHttp
         if (origin != from.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped))
         {
             response.Dispose();
-            throw Errors.RedirectRefused(status, $"to another origin, {origin}");
+            throw Errors.RedirectRefused(status, Msg.RedirectOtherOrigin.Format(origin));
         }
         if (status is 301 or 302 or 303 && method != HttpMethod.Get)
         {
             response.Dispose();
-            throw Errors.RedirectRefused(status, $"to {target.AbsolutePath}, which would turn the {method} into a GET");
+            throw Errors.RedirectRefused(status, Msg.RedirectToGet.Format(target.AbsolutePath, method));
         }
         if (hop >= MaxRedirects)
         {
             response.Dispose();
-            throw Errors.RedirectRefused(status, $"more than {MaxRedirects} times");
+            throw Errors.RedirectRefused(status, Msg.RedirectTooMany.Format(MaxRedirects));
         }
         return target;
     }

@@ -13,7 +13,7 @@ internal static class JsonRead
         }
         catch (JsonException ex)
         {
-            throw Errors.ProtocolError($"the answer to {what} is not valid JSON (at byte {ex.BytePositionInLine})", ex);
+            throw Errors.ProtocolError(Msg.AnswerNotJson.Format(what, ex.BytePositionInLine), ex);
         }
     }
 

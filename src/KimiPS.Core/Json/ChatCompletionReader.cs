@@ -24,23 +24,23 @@ internal static class ChatCompletionReader
         }
         catch (JsonException ex)
         {
-            throw Protocol($"The chat response is not valid JSON ({ex.Message}).", requestId, ex);
+            throw Protocol(Msg.ChatNotJson.Format(ex.Message), requestId, ex);
         }
 
         using (doc)
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw Protocol($"The chat response is {root.ValueKind}, not a JSON object.", requestId);
+                throw Protocol(Msg.ChatNotObject.Format(root.ValueKind), requestId);
             // Some gateways answer 200 with an error envelope: it is still that error, typed by the catalogue.
             if ((root.TryGetProperty("error", out var error) && error.ValueKind != JsonValueKind.Null)
                 || (root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False))
-                throw ErrorCatalog.FromStreamError(json, requestId, apiKey, "error object in an HTTP 200 body");
+                throw ErrorCatalog.FromStreamError(json, requestId, apiKey, Msg.ErrorObjectIn200);
             if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array)
-                throw Protocol("The chat response has no choices array.", requestId);
+                throw Protocol(Msg.ChatNoChoicesArray, requestId);
             // An empty answer with a 200 would pass for a successful one: no Kimi answer has no choice.
             if (choices.GetArrayLength() == 0)
-                throw Protocol("The chat response has no choices (an empty choices array).", requestId);
+                throw Protocol(Msg.ChatEmptyChoices, requestId);
 
             var list = new List<ChatChoice>(choices.GetArrayLength());
             var position = 0;
@@ -69,9 +69,9 @@ internal static class ChatCompletionReader
     private static ChatChoice ReadChoice(JsonElement choice, int position, string? requestId)
     {
         if (choice.ValueKind != JsonValueKind.Object)
-            throw Protocol($"Choice {position} of the chat response is not an object.", requestId);
+            throw Protocol(Msg.ChoiceNotObject.Format(position), requestId);
         var message = OptionalObject(choice, "message", requestId)
-            ?? throw Protocol($"Choice {position} of the chat response has no message.", requestId);
+            ?? throw Protocol(Msg.ChoiceNoMessage.Format(position), requestId);
 
         return new ChatChoice
         {
@@ -98,23 +98,23 @@ internal static class ChatCompletionReader
                     if (part.ValueKind == JsonValueKind.Object && OptionalString(part, "text", requestId) is { } t) text.Append(t);
                 return text.ToString();
             default:
-                throw Protocol($"The message content is {content.ValueKind}, not a string.", requestId);
+                throw Protocol(Msg.ContentNotString.Format(content.ValueKind), requestId);
         }
     }
 
     private static IReadOnlyList<ToolCall> ReadToolCalls(JsonElement message, string? requestId)
     {
         if (!message.TryGetProperty("tool_calls", out var calls) || calls.ValueKind == JsonValueKind.Null) return Array.Empty<ToolCall>();
-        if (calls.ValueKind != JsonValueKind.Array) throw Protocol("tool_calls is not an array.", requestId);
+        if (calls.ValueKind != JsonValueKind.Array) throw Protocol(Msg.ToolCallsNotArray, requestId);
         if (calls.GetArrayLength() == 0) return Array.Empty<ToolCall>();
 
         var list = new List<ToolCall>();
         var position = 0;
         foreach (var call in calls.EnumerateArray())
         {
-            if (call.ValueKind != JsonValueKind.Object) throw Protocol($"Tool call {position} is not an object.", requestId);
-            var function = OptionalObject(call, "function", requestId) ?? throw Protocol($"Tool call {position} has no function.", requestId);
-            var name = OptionalString(function, "name", requestId) ?? throw Protocol($"Tool call {position} has no function name.", requestId);
+            if (call.ValueKind != JsonValueKind.Object) throw Protocol(Msg.ToolCallNotObject.Format(position), requestId);
+            var function = OptionalObject(call, "function", requestId) ?? throw Protocol(Msg.ToolCallNoFunction.Format(position), requestId);
+            var name = OptionalString(function, "name", requestId) ?? throw Protocol(Msg.ToolCallNoName.Format(position), requestId);
             list.Add(new ToolCall(
                 OptionalString(call, "id", requestId) ?? "",
                 name,
@@ -135,7 +135,7 @@ internal static class ChatCompletionReader
             JsonValueKind.String => args.GetString() ?? "",
             JsonValueKind.Null => "",
             JsonValueKind.Object or JsonValueKind.Array => args.GetRawText(),
-            _ => throw Protocol($"Tool call arguments are {args.ValueKind}, not a string.", requestId),
+            _ => throw Protocol(Msg.ToolArgsNotString.Format(args.ValueKind), requestId),
         };
     }
 
@@ -157,14 +157,14 @@ internal static class ChatCompletionReader
     private static JsonElement? OptionalObject(JsonElement parent, string name, string? requestId)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Object) throw Protocol($"'{name}' is {value.ValueKind}, not an object.", requestId);
+        if (value.ValueKind != JsonValueKind.Object) throw Protocol(Msg.FieldNotObject.Format(name, value.ValueKind), requestId);
         return value;
     }
 
     private static string? OptionalString(JsonElement parent, string name, string? requestId)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) throw Protocol($"'{name}' is {value.ValueKind}, not a string.", requestId);
+        if (value.ValueKind != JsonValueKind.String) throw Protocol(Msg.FieldNotString.Format(name, value.ValueKind), requestId);
         return value.GetString();
     }
 
@@ -172,11 +172,11 @@ internal static class ChatCompletionReader
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || number < 0 || (number > int.MaxValue && name != "created"))
-            throw Protocol($"'{name}' is not a whole number.", requestId);
+            throw Protocol(Msg.FieldNotWhole.Format(name), requestId);
         return number;
     }
 
     private static KimiException Protocol(string message, string? requestId, Exception? inner = null) =>
-        Errors.ProtocolError(requestId is null ? message : $"{message} (request id {requestId})", inner,
-            "The server did not answer like the Kimi API. Check BaseUri (a proxy or gateway may be answering); if it persists, quote the request id to support.");
+        Errors.ProtocolError(requestId is null ? message : Msg.WithRequestId.Format(message, requestId), inner,
+            Msg.ChatProtocolFix);
 }

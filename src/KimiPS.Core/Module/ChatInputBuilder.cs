@@ -34,8 +34,7 @@ internal static class ChatInputBuilder
             case ChatInputKind.Message: input.Messages.Add((ChatMessage)item!); break;
             default:
                 throw ModuleErrors.UnsupportedInput("InputObject", item!,
-                    "Pipe text (Get-Content -Raw, Out-String or ConvertTo-Json), a KimiFile from Send-KimiFile, " +
-                    "a KimiFileContent from Get-KimiFileContent, or a ChatMessage.");
+                    Msg.PipeInputFix);
         }
     }
 
@@ -55,13 +54,13 @@ internal static class ChatInputBuilder
 
         if (prompt is null && input.Messages.Count == 0)
         {
-            var piped = input.Files.Count > 0 ? "a document was piped but " : input.Images.Count > 0 ? "-Image was given but " : "";
-            throw Errors.InvalidParameter("Prompt", $"is empty: {piped}there is no question to send",
-                "Pass the question with -Prompt (Invoke-KimiChat 'Summarize this'), pipe text to Invoke-KimiChat, or pass -Message.");
+            var piped = input.Files.Count > 0 ? Msg.DocumentPipedBut : input.Images.Count > 0 ? Msg.ImageGivenBut : "";
+            throw Errors.InvalidParameter("Prompt", Msg.PNoQuestion.Format(piped),
+                Msg.NoQuestionFix);
         }
         if (prompt is null && input.Images.Count > 0)
-            throw Errors.InvalidParameter("Prompt", "is empty: -Image needs a text prompt to go with the images",
-                "Pass -Prompt with the question about the images.");
+            throw Errors.InvalidParameter("Prompt", Msg.PImageNoPrompt,
+                Msg.ImageNoPromptFix);
 
         var request = new List<ChatMessage>();
         var added = new List<ChatMessage>();
@@ -90,7 +89,7 @@ internal static class ChatInputBuilder
         if (string.IsNullOrEmpty(value)) return null;
         if (string.Equals(value, "enabled", StringComparison.OrdinalIgnoreCase)) return true;
         if (string.Equals(value, "disabled", StringComparison.OrdinalIgnoreCase)) return false;
-        throw Errors.InvalidParameter("Thinking", $"has the value '{value}'", "Use -Thinking enabled or -Thinking disabled.");
+        throw Errors.InvalidParameter("Thinking", Msg.PHasValue.Format(value), Msg.ThinkingValueFix);
     }
 
     /// <summary>Combinations of Invoke-KimiChat options that cannot work, refused before any request.</summary>
@@ -105,14 +104,14 @@ internal static class ChatInputBuilder
             if (invokeTools) clash.Add("-InvokeTools");
             if (clash.Count > 0)
                 throw Errors.InvalidParameter("ThrottleLimit",
-                    $"is {throttleLimit}, which cannot be combined with {string.Join(" or ", clash)} (those need one request at a time, in order)",
-                    $"Omit -ThrottleLimit (or use -ThrottleLimit 1) with {string.Join(", ", clash)}.");
+                    Msg.PThrottleClash.Format(throttleLimit, string.Join(" or ", clash)),
+                    Msg.ThrottleClashFix.Format(string.Join(", ", clash)));
         }
         if (json && !string.IsNullOrEmpty(jsonSchema))
-            throw Errors.InvalidParameter("Json", "cannot be combined with -JsonSchema", "Use -Json for any JSON object, or -JsonSchema for a given shape, not both.");
+            throw Errors.InvalidParameter("Json", Msg.PJsonSchemaClash, Msg.JsonSchemaClashFix);
         if ((json || !string.IsNullOrEmpty(jsonSchema)) && !IsBlank(prefix))
-            throw Errors.InvalidParameter("Prefix", "cannot be combined with -Json or -JsonSchema (Kimi's Partial Mode does not support JSON mode)",
-                "Omit -Prefix, or omit the JSON option and describe the format in the prompt.");
+            throw Errors.InvalidParameter("Prefix", Msg.PPrefixJsonClash,
+                Msg.PrefixJsonClashFix);
         if (!string.IsNullOrEmpty(jsonSchema)) ToolSchema.ValidateObjectSchema(jsonSchema!, "JsonSchema");
     }
 

@@ -31,7 +31,7 @@ internal static class ConnectionSettings
     {
         if (baseUri is null) return (region == KimiRegion.Global ? KimiEndpoints.Global : KimiEndpoints.China, region == KimiRegion.Global ? KimiRegion.Global : KimiRegion.China);
         if (!baseUri.IsAbsoluteUri)
-            throw Errors.InvalidParameter(parameterName, $"is '{baseUri}', which is not an absolute URI", "Pass a full URI such as https://api.moonshot.ai/v1/.");
+            throw Errors.InvalidParameter(parameterName, Msg.PNotAbsoluteUri.Format(baseUri), Msg.FullUriFix);
         Endpoint.Validate(baseUri, parameterName);
         var normalized = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         return (normalized, RegionOf(normalized));
@@ -42,23 +42,23 @@ internal static class ConnectionSettings
     {
         if (string.Equals(region?.Trim(), nameof(KimiRegion.China), StringComparison.OrdinalIgnoreCase)) return KimiRegion.China;
         if (string.Equals(region?.Trim(), nameof(KimiRegion.Global), StringComparison.OrdinalIgnoreCase)) return KimiRegion.Global;
-        throw Errors.InvalidParameter("Region", $"is '{region}', which is not a Kimi platform",
-            "Use -Region China (api.moonshot.cn, the default) or -Region Global (api.moonshot.ai); for any other endpoint use -BaseUri.");
+        throw Errors.InvalidParameter("Region", Msg.PRegion.Format(region),
+            Msg.RegionFix);
     }
 
     /// <summary>A whole-number setting outside its range, caught before anything is sent.</summary>
     public static void CheckRange(string parameterName, long value, long min, long max, string meaning)
     {
         if (value >= min && value <= max) return;
-        var range = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";
-        throw Errors.InvalidParameter(parameterName, $"is {value}, which is out of range", $"Pass {range}: {meaning}.");
+        var range = max == int.MaxValue ? Msg.RangeOrMore.Format(min) : Msg.RangeFromTo.Format(min, max);
+        throw Errors.InvalidParameter(parameterName, Msg.POutOfRange.Format(value), Msg.RangeFix.Format(range, meaning));
     }
 
     /// <summary>A model id must have text: an empty one would only fail at the server.</summary>
     public static string CheckModel(string? model, string parameterName = "Model")
     {
         if (string.IsNullOrWhiteSpace(model))
-            throw Errors.InvalidParameter(parameterName, "is empty", "Pass a model id such as kimi-k2.6 (Get-KimiModel lists them), or omit it to use the default.");
+            throw Errors.InvalidParameter(parameterName, Msg.PIsEmpty, Msg.ModelEmptyFix);
         return model!.Trim();
     }
 
@@ -69,14 +69,14 @@ internal static class ConnectionSettings
         {
             // Credentials with nothing to use them would be silently ignored.
             if (hasCredential)
-                throw Errors.InvalidParameter("ProxyCredential", "is given without -Proxy",
-                    "Pass the proxy too (-Proxy http://host:port -ProxyCredential (Get-Credential)), or omit -ProxyCredential.");
+                throw Errors.InvalidParameter("ProxyCredential", Msg.PProxyCredentialAlone,
+                    Msg.ProxyCredentialAloneFix);
             return null;
         }
         if (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps))
-            throw Errors.InvalidParameter("Proxy", $"is '{proxy}', which is not an http:// or https:// URI", "Pass the proxy as http://host:port.");
+            throw Errors.InvalidParameter("Proxy", Msg.PProxyScheme.Format(proxy), Msg.ProxySchemeFix);
         if (proxy.UserInfo.Length > 0)
-            throw Errors.InvalidParameter("Proxy", "carries a user name or password", "Remove them from the URI and pass them with -ProxyCredential (Get-Credential).");
+            throw Errors.InvalidParameter("Proxy", Msg.PUserInfo, Msg.ProxyUserInfoFix);
         return proxy;
     }
 
@@ -95,9 +95,9 @@ internal static class ConnectionSettings
         Uri? baseUri = null;
         var url = getVariable(BaseUrlVariable)?.Trim();
         if (!string.IsNullOrEmpty(url) && !Uri.TryCreate(url, UriKind.Absolute, out baseUri))
-            throw Errors.InvalidParameter(BaseUrlVariable, $"(an environment variable) is '{url}', which is not an absolute URI",
-                "Set MOONSHOT_BASE_URL to a full URI such as https://api.moonshot.ai/v1, or remove it to use the China platform.");
-        var (resolved, region) = ResolveEndpoint(KimiRegion.China, baseUri, BaseUrlVariable + " (an environment variable)");
+            throw Errors.InvalidParameter(BaseUrlVariable, Msg.PEnvNotAbsolute.Format(url),
+                Msg.EnvBaseUrlFix);
+        var (resolved, region) = ResolveEndpoint(KimiRegion.China, baseUri, BaseUrlVariable + Msg.AnEnvironmentVariable);
         return new EnvironmentConnection(key!, resolved, region);
     }
 
@@ -111,7 +111,7 @@ internal static class ConnectionSettings
         {
             var advice = failure.RecommendedAction;
             if (id is KimiErrorIds.ConnectionFailed or KimiErrorIds.Timeout or KimiErrorIds.ServerError)
-                advice = (advice is null ? "" : advice + " ") + "To store the connection without this check, use -SkipValidation.";
+                advice = (advice is null ? "" : advice + " ") + Msg.SkipValidationHint;
             return new KimiException(failure.ErrorId, failure.Category, failure.Message, advice, failure);
         }
         var category = id switch
@@ -127,20 +127,20 @@ internal static class ConnectionSettings
             KimiErrorIds.InvalidParameter => KimiErrorCategories.InvalidArgument,
             _ => KimiErrorCategories.AuthenticationError,
         };
-        var message = string.IsNullOrWhiteSpace(test.Message) ? $"The connection to {test.BaseUri} failed ({id})." : test.Message;
+        var message = string.IsNullOrWhiteSpace(test.Message) ? Msg.ConnectionTestFailed.Format(test.BaseUri, id) : test.Message;
         string action;
         if (id == KimiErrorIds.AuthenticationFailed && Enum.TryParse<KimiRegion>(test.KeyRegion, true, out var keyRegion) && keyRegion != region)
         {
-            message += $" The key belongs to the {keyRegion} platform, not {region}.";
-            action = $"Run Connect-Kimi again with -Region {keyRegion} (keys from platform.moonshot.{(keyRegion == KimiRegion.Global ? "ai" : "cn")} work only there).";
+            message += Msg.KeyBelongsTo.Format(keyRegion, region);
+            action = Msg.KeyRegionFix.Format(keyRegion, (keyRegion == KimiRegion.Global ? "ai" : "cn"));
         }
         else if (id == KimiErrorIds.AuthenticationFailed)
         {
-            action = "Check the key on the platform's console (China: platform.moonshot.cn, Global: platform.moonshot.ai) and its -Region; a key works only on the platform that issued it.";
+            action = Msg.KeyConsoleFix;
         }
         else
         {
-            action = "Check the network, proxy (-Proxy) and -BaseUri, or run Test-KimiConnection for details. Use -SkipValidation to connect without checking.";
+            action = Msg.ConnectCheckFix;
         }
         return new KimiException(id, category, message, action);
     }

@@ -56,7 +56,7 @@ internal static class ConversationJson
         }
         catch (JsonException ex)
         {
-            throw ModuleErrors.InvalidConversationFile(source, "it is not valid JSON (" + ex.Message + ")");
+            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNotJson + ex.Message + ")");
         }
         using (doc)
         {
@@ -72,9 +72,9 @@ internal static class ConversationJson
                 if (root.Child("version") is { ValueKind: JsonValueKind.Number } v)
                 {
                     if (!v.TryGetInt32(out var version))
-                        throw ModuleErrors.InvalidConversationFile(source, $"its format version {v.GetRawText()} is not a whole number");
+                        throw ModuleErrors.InvalidConversationFile(source, Msg.ConvVersionNotWhole.Format(v.GetRawText()));
                     if (version > Version)
-                        throw ModuleErrors.InvalidConversationFile(source, $"it was written by a newer KimiPS (format version {version})");
+                        throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNewerVersion.Format(version));
                 }
                 conversation.Model = root.String("model");
                 if (root.TryGetProperty("created", out var c) && c.ValueKind == JsonValueKind.String && c.TryGetDateTimeOffset(out var created))
@@ -82,7 +82,7 @@ internal static class ConversationJson
             }
             else
             {
-                throw ModuleErrors.InvalidConversationFile(source, "the root is neither an object with a 'messages' array nor an array of messages");
+                throw ModuleErrors.InvalidConversationFile(source, Msg.ConvRootShape);
             }
 
             var index = 0;
@@ -97,11 +97,11 @@ internal static class ConversationJson
     private static ChatMessage ReadMessage(JsonElement e, string source, int index)
     {
         if (e.ValueKind != JsonValueKind.Object)
-            throw ModuleErrors.InvalidConversationFile(source, $"message {index} is a {Kind(e)}, not an object with a 'role' and a 'content'");
+            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvMessageKind.Format(index, Kind(e)));
         if (e.String("role") is not { Length: > 0 } role)
-            throw ModuleErrors.InvalidConversationFile(source, $"message {index} has no 'role'");
+            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNoRole.Format(index));
         if (Array.IndexOf(Roles, role) < 0)
-            throw ModuleErrors.InvalidConversationFile(source, $"message {index} has the unknown role '{role}' (expected system, user, assistant or tool)");
+            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvUnknownRole.Format(index, role));
 
         var message = new ChatMessage(role, null)
         {
@@ -124,9 +124,9 @@ internal static class ConversationJson
             case JsonValueKind.Null or JsonValueKind.Undefined when role == "assistant" && hasToolCalls:
                 break; // the API's own shape for a turn that only calls tools
             case JsonValueKind.Null or JsonValueKind.Undefined:
-                throw ModuleErrors.InvalidConversationFile(source, $"message {index} ({role}) has {(content.ValueKind == JsonValueKind.Null ? "a null 'content'" : "no 'content'")}; only an assistant message with tool_calls may have none");
+                throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNoContent.Format(index, role, (content.ValueKind == JsonValueKind.Null ? Msg.ConvNullContentField : Msg.ConvNoContentField).Value));
             default:
-                throw ModuleErrors.InvalidConversationFile(source, $"message {index} ({role}) has a 'content' that is a {Kind(content)} ({Clip(content.GetRawText())}), not text or an array of parts");
+                throw ModuleErrors.InvalidConversationFile(source, Msg.ConvContentKind.Format(index, role, Kind(content), Clip(content.GetRawText())));
         }
 
         if (e.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
@@ -137,7 +137,7 @@ internal static class ConversationJson
             {
                 var f = c.Child("function");
                 if (f.ValueKind != JsonValueKind.Object)
-                    throw ModuleErrors.InvalidConversationFile(source, $"tool call {i} of message {index} has no 'function'");
+                    throw ModuleErrors.InvalidConversationFile(source, Msg.ConvToolCallNoFunction.Format(i, index));
                 list.Add(new ToolCall(
                     c.String("id") ?? "",
                     f.String("name") ?? "",
@@ -169,7 +169,7 @@ internal static class ConversationJson
             }
             else
             {
-                throw ModuleErrors.InvalidConversationFile(source, $"message {index} has a content part of unknown type '{type}'");
+                throw ModuleErrors.InvalidConversationFile(source, Msg.ConvUnknownPart.Format(index, type));
             }
         }
         return parts;
@@ -229,7 +229,7 @@ internal static class ConversationJson
     private static byte[] ReadBounded(Stream stream, string path)
     {
         KimiException TooLarge(long bytes) => ModuleErrors.InvalidConversationFile(path,
-            $"it is larger than the {MaxFileBytes / (1024 * 1024)} MB a conversation file may have ({bytes / (1024 * 1024)} MB or more)");
+            Msg.ConvTooLarge.Format(MaxFileBytes / (1024 * 1024), bytes / (1024 * 1024)));
         if (stream.CanSeek && stream.Length > MaxFileBytes) throw TooLarge(stream.Length);
         using var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 81920);
         var chunk = new byte[81920];

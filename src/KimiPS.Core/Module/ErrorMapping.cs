@@ -38,10 +38,10 @@ internal static class ErrorMapping
         OperationCanceledException => null,
         KimiException k => new ErrorDescription(k.ErrorId, k.Category, k.Message, k.RecommendedAction, TerminatingIds.Contains(k.ErrorId)),
         UnauthorizedAccessException u => new ErrorDescription("KimiFileAccessDenied", KimiErrorCategories.PermissionDenied, u.Message,
-            "Check the file's permissions, or choose another path.", false),
+            Msg.FilePermissionFix, false),
         FileNotFoundException or DirectoryNotFoundException => new ErrorDescription(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
-            exception.Message, "Check the path.", false),
-        IOException io => new ErrorDescription("KimiFileIOError", "WriteError", io.Message, "Check that the file is not in use and the disk is writable.", false),
+            exception.Message, Msg.CheckPath, false),
+        IOException io => new ErrorDescription("KimiFileIOError", "WriteError", io.Message, Msg.FileInUseFix, false),
         _ => null,
     };
 }

@@ -17,8 +17,8 @@ internal static class ImageInput
     {
         var ext = Path.GetExtension(path);
         if (ext.Length > 0 && MediaTypes.TryGetValue(ext, out var type)) return type;
-        throw Errors.InvalidParameter("Image", $"names '{Path.GetFileName(path)}', which is not a png, jpg, jpeg, webp or gif image",
-            "Convert the image to one of those formats, or upload a video with Send-KimiFile -Purpose video.");
+        throw Errors.InvalidParameter("Image", Msg.PImageFormat.Format(Path.GetFileName(path)),
+            Msg.ImageFormatFix);
     }
 
     /// <summary>Reads the file (a resolved file-system path) into an image part.</summary>
@@ -26,10 +26,10 @@ internal static class ImageInput
     {
         var type = MediaTypeOf(path);
         if (!File.Exists(path))
-            throw Errors.InvalidParameter("Image", $"names '{path}', which does not exist or is a directory", "Check the path of the image.");
+            throw Errors.InvalidParameter("Image", Msg.PImageMissing.Format(path), Msg.ImageMissingFix);
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0)
-            throw Errors.InvalidParameter("Image", $"names '{path}', which is empty", "Pass an image file that has content.");
+            throw Errors.InvalidParameter("Image", Msg.PImageEmpty.Format(path), Msg.ImageEmptyFix);
         return ChatContentPart.Image(bytes, type);
     }
 }

@@ -27,37 +27,36 @@ internal static class ModuleErrors
 {
     public static KimiException UnsupportedInput(string parameterName, object input, string fix) =>
         new(KimiModuleErrorIds.UnsupportedInput, "InvalidType",
-            $"Parameter '{parameterName}' cannot use an input of type {input.GetType().FullName}.", fix);
+            Msg.UnsupportedInput.Format(parameterName, input.GetType().FullName), fix);
 
     public static KimiException ToolConfirmationRequired(string command, Exception inner) =>
         new(KimiModuleErrorIds.ToolConfirmationRequired, KimiErrorCategories.PermissionDenied,
-            $"The model asked to run {command}, and a tool run needs confirmation, but this host cannot prompt ({inner.Message}).",
-            "Pass -Confirm:$false to let the model run the tools without asking (only when you trust the prompt and every document " +
-            "the model reads), or run the command in an interactive session.", inner);
+            Msg.ToolConfirmationRequired.Format(command, inner.Message),
+            Msg.ToolConfirmationFix, inner);
 
     public static KimiException InvalidConversationFile(string path, string problem) =>
         new(KimiModuleErrorIds.InvalidConversationFile, KimiErrorCategories.InvalidData,
-            $"'{path}' is not a KimiPS conversation: {problem}.",
-            "Pass a file written by Export-KimiConversation, or a JSON array of chat messages.");
+            Msg.InvalidConversationFile.Format(path, problem),
+            Msg.InvalidConversationFileFix);
 
     public static KimiException PathNotFound(string parameterName, string path) =>
         new(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
-            $"Parameter '{parameterName}': cannot find a file at '{path}'.",
-            "Check the path; use -LiteralPath when the name contains wildcard characters such as [ ].");
+            Msg.PathNotFound.Format(parameterName, path),
+            Msg.PathNotFoundFix);
 
     /// <summary>Wraps what no catalogue entry describes, so one item's failure cannot end the whole pipeline.</summary>
     public static KimiException Unexpected(Exception inner) =>
         new(KimiModuleErrorIds.UnexpectedError, "NotSpecified",
-            $"Unexpected {inner.GetType().FullName}: {inner.Message}",
-            "This is a KimiPS defect; please report it with this error's Exception.InnerException. The other items were processed.", inner);
+            Msg.UnexpectedError.Format(inner.GetType().FullName, inner.Message),
+            Msg.UnexpectedErrorFix, inner);
 
     public static KimiException PathAlreadyWritten(string parameterName, string path) =>
         new(KimiModuleErrorIds.PathAlreadyWritten, "InvalidOperation",
-            $"Parameter '{parameterName}': this command already wrote a conversation to '{path}'; a file holds one conversation, so this one was not saved.",
-            "Export each conversation to its own file, for example: $list | ForEach-Object { $i++; $_ | Export-KimiConversation \"chat-$i.json\" }.");
+            Msg.PathAlreadyWritten.Format(parameterName, path),
+            Msg.PathAlreadyWrittenFix);
 
     public static KimiException FileExists(string path) =>
         new(KimiModuleErrorIds.FileExists, "ResourceExists",
-            $"'{path}' already exists and -NoClobber was given.",
-            "Choose another -Path, or omit -NoClobber to overwrite the file.");
+            Msg.FileExists.Format(path),
+            Msg.FileExistsFix);
 }

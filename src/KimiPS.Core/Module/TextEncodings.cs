@@ -28,7 +28,7 @@ internal static class TextEncodings
         }
         catch (DecoderFallbackException ex)
         {
-            throw new InvalidDataException("the UTF-16 text is not valid (" + ex.Message + ")", ex);
+            throw new InvalidDataException(Msg.Utf16Invalid.Format(ex.Message), ex);
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ToolParameter
 /// <summary>Tool names, JSON schemas for tool parameters, and the model's call arguments.</summary>
 internal static class ToolSchema
 {
-    private const string RetryAdvice = "Ask again; the model usually corrects itself.";
+    private static string RetryAdvice => Msg.AskAgainModelCorrects;
 
     /// <summary>PowerShell's common and risk-mitigation parameters: never offered to the model.</summary>
     public static readonly ISet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -44,16 +44,16 @@ internal static class ToolSchema
     public static void ValidateName(string name, string parameterName)
     {
         if (!RequestValidator.IsToolName(name))
-            throw Errors.InvalidParameter(parameterName, $"is '{name}', which is not a valid tool name",
-                "Use 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example Get-DiskUsage).");
+            throw Errors.InvalidParameter(parameterName, Msg.PToolNameInvalid.Format(name),
+                Msg.ToolNameRuleFix);
     }
 
     /// <summary>Checks that <paramref name="json"/> is a JSON object (a tool's parameters or a response schema must be one).</summary>
     public static void ValidateObjectSchema(string json, string parameterName) =>
-        RequestValidator.RequireJsonObject(json, parameterName, "has a schema",
-            "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.");
+        RequestValidator.RequireJsonObject(json, parameterName, Msg.PHasSchema,
+            Msg.SchemaExampleFix);
 
-    private const string SchemaFix = "Pass a JSON schema object, for example '{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}'.";
+    private static string SchemaFix => Msg.SchemaExampleFix;
 
     private static readonly ISet<string> JsonTypes = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -71,8 +71,8 @@ internal static class ToolSchema
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "object")
-            throw Errors.InvalidParameter(parameterName, "has a schema whose root is not of \"type\":\"object\" (a function's parameters are an object)", SchemaFix);
-        CheckSchema(root, parameterName, "the root");
+            throw Errors.InvalidParameter(parameterName, Msg.PSchemaRootNotObjectType, SchemaFix);
+        CheckSchema(root, parameterName, Msg.SchemaTheRoot);
     }
 
     private static void CheckSchema(JsonElement schema, string parameterName, string where)
@@ -83,26 +83,26 @@ internal static class ToolSchema
             foreach (var name in names)
             {
                 if (name.ValueKind != JsonValueKind.String || !JsonTypes.Contains(name.GetString()!))
-                    throw Errors.InvalidParameter(parameterName, $"has, at {where}, the type '{(name.ValueKind == JsonValueKind.String ? name.GetString() : name.GetRawText())}', which is not a JSON-schema type",
-                        "Use string, number, integer, boolean, array, object or null.");
+                    throw Errors.InvalidParameter(parameterName, Msg.PSchemaBadType.Format(where, (name.ValueKind == JsonValueKind.String ? name.GetString() : name.GetRawText())),
+                        Msg.SchemaTypesFix);
             }
         }
         if (schema.TryGetProperty("properties", out var properties))
         {
             if (properties.ValueKind != JsonValueKind.Object)
-                throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'properties' that is not an object", SchemaFix);
+                throw Errors.InvalidParameter(parameterName, Msg.PSchemaPropertiesNotObject.Format(where), SchemaFix);
             foreach (var p in properties.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.Object)
-                    throw Errors.InvalidParameter(parameterName, $"has a property '{p.Name}' whose schema is not an object", SchemaFix);
-                CheckSchema(p.Value, parameterName, $"property '{p.Name}'");
+                    throw Errors.InvalidParameter(parameterName, Msg.PSchemaPropertyNotObject.Format(p.Name), SchemaFix);
+                CheckSchema(p.Value, parameterName, Msg.SchemaProperty.Format(p.Name));
             }
         }
         if (schema.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object)
-            CheckSchema(items, parameterName, $"the items of {where}");
+            CheckSchema(items, parameterName, Msg.SchemaItemsOf.Format(where));
         if (schema.TryGetProperty("required", out var required)
             && (required.ValueKind != JsonValueKind.Array || required.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String)))
-            throw Errors.InvalidParameter(parameterName, $"has, at {where}, 'required' that is not a list of property names", "Give required as [\"name\", ...].");
+            throw Errors.InvalidParameter(parameterName, Msg.PSchemaRequired.Format(where), Msg.SchemaRequiredFix);
     }
 
     /// <summary>The JSON schema of an object whose properties are <paramref name="parameters"/> (common parameters skipped).</summary>
@@ -225,12 +225,12 @@ internal static class ToolSchema
         }
         catch (JsonException ex)
         {
-            throw Errors.ProtocolError("The model's tool arguments are not valid JSON: " + ex.Message, ex, RetryAdvice);
+            throw Errors.ProtocolError(Msg.ToolArgumentsNotJson + ex.Message, ex, RetryAdvice);
         }
         using (doc)
         {
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw Errors.ProtocolError("The model's tool arguments are not a JSON object.", action: RetryAdvice);
+                throw Errors.ProtocolError(Msg.ToolArgumentsNotObject, action: RetryAdvice);
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 var name = p.Name;

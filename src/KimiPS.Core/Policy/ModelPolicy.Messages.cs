@@ -16,7 +16,7 @@ internal static partial class ModelPolicy
             if (m.Role == "assistant" && !m.Partial && !hasToolCalls && string.IsNullOrEmpty(m.Content) && m.Parts is not { Count: > 0 })
             {
                 // Kimi: "the message at position N with role 'assistant' must not be empty" (a placeholder or aborted turn).
-                warn($"An empty assistant message at position {i} was not sent: Kimi rejects empty assistant turns.");
+                warn(Msg.EmptyAssistantDropped.Format(i));
                 continue;
             }
 

@@ -17,7 +17,7 @@ internal static partial class ModelPolicy
         // k2.5/k2.6 use 1.0 when thinking (the default) and 0.6 without; k2.7-code and k3 always think.
         var switchable = family is ModelFamily.K25 or ModelFamily.K26;
         var temperature = switchable && wire.Thinking == false ? 0.6 : 1.0;
-        var mode = switchable ? (wire.Thinking == false ? " (thinking off)" : " (thinking on)") : "";
+        var mode = switchable ? (wire.Thinking == false ? Msg.ThinkingOffMode : Msg.ThinkingOnMode) : "";
 
         wire.Temperature = Drop(model, "temperature", mode, temperature, wire.Temperature, warn);
         wire.TopP = Drop(model, "top_p", "", FixedTopP, wire.TopP, warn);
@@ -36,7 +36,7 @@ internal static partial class ModelPolicy
 
     private static int? WarnDropped(string model, string field, string mode, string fixedValue, string requested, Action<string> warn)
     {
-        warn($"{model} uses a fixed {field} of {fixedValue}{mode}; the requested {requested} was not sent.");
+        warn(Msg.FixedSampling.Format(model, field, fixedValue, mode, requested));
         return null;
     }
 }

@@ -18,12 +18,12 @@ internal static partial class ModelPolicy
             case ModelFamily.K27Code:
                 if (wire.ReasoningEffort is not null)
                 {
-                    warn($"{model} does not accept ReasoningEffort (kimi-k3 only); the requested '{wire.ReasoningEffort}' was not sent. Use -Thinking to switch thinking on or off.");
+                    warn(Msg.NoReasoningEffort.Format(model, wire.ReasoningEffort));
                     wire.ReasoningEffort = null;
                 }
                 if (family == ModelFamily.K27Code && wire.Thinking == false)
                 {
-                    warn($"{model} always thinks (it accepts only thinking enabled); Thinking $false was not sent.");
+                    warn(Msg.AlwaysThinks.Format(model));
                     wire.Thinking = null;
                 }
                 DropKeepWhenThinkingOff(wire, warn);
@@ -35,7 +35,7 @@ internal static partial class ModelPolicy
                 if (wire.Thinking is not null || wire.KeepThinking)
                 {
                     var what = wire.Thinking is { } on ? (on ? "Thinking $true" : "Thinking $false") : "KeepThinking";
-                    warn($"{model} does not accept the thinking switch; {what} was not sent. Use ReasoningEffort (low, high or max) to control its thinking.");
+                    warn(Msg.NoThinkingSwitch.Format(model, what));
                     wire.Thinking = null;
                     wire.KeepThinking = false;
                 }
@@ -45,13 +45,13 @@ internal static partial class ModelPolicy
                 // Unknown models and gateways: send what the caller asked for, but never both fields.
                 if (wire.Thinking is not null && wire.ReasoningEffort is not null)
                 {
-                    warn($"Thinking and ReasoningEffort cannot be sent together (Kimi rejects both at once); the requested ReasoningEffort '{wire.ReasoningEffort}' was not sent.");
+                    warn(Msg.ThinkingAndEffort.Format(wire.ReasoningEffort));
                     wire.ReasoningEffort = null;
                 }
                 DropKeepWhenThinkingOff(wire, warn);
                 if (wire.KeepThinking && wire.Thinking is null)
                 {
-                    warn($"KeepThinking was not sent: {model} has no known thinking switch. Add -Thinking to send thinking.keep with it.");
+                    warn(Msg.KeepThinkingNoSwitch.Format(model));
                     wire.KeepThinking = false;
                 }
                 return wire.Thinking == true || wire.ReasoningEffort is not null
@@ -63,7 +63,7 @@ internal static partial class ModelPolicy
     {
         if (wire.KeepThinking && wire.Thinking == false)
         {
-            warn("KeepThinking has no effect with thinking off; thinking.keep was not sent.");
+            warn(Msg.KeepThinkingOff);
             wire.KeepThinking = false;
         }
     }

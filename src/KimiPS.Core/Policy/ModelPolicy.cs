@@ -53,13 +53,13 @@ internal static partial class ModelPolicy
     private static void ApplyLegacyFunctions(ChatRequest request, ChatRequest wire, List<ChatTool> tools, Action<string>? note)
     {
         if (request.Functions is { Count: > 0 })
-            note?.Invoke($"The legacy functions list ({request.Functions.Count}) was sent as tools: Kimi does not accept OpenAI's functions.");
+            note?.Invoke(Msg.LegacyFunctions.Format(request.Functions.Count));
         if (request.FunctionCall is not null)
         {
             if (request.ToolChoice is null)
-                note?.Invoke($"The legacy function_call '{request.FunctionCall}' was sent as tool_choice.");
+                note?.Invoke(Msg.LegacyFunctionCall.Format(request.FunctionCall));
             else
-                note?.Invoke($"The legacy function_call '{request.FunctionCall}' was ignored: ToolChoice '{request.ToolChoice}' is set.");
+                note?.Invoke(Msg.LegacyFunctionCallIgnored.Format(request.FunctionCall, request.ToolChoice));
         }
         wire.Tools = tools.Count > 0 ? tools : null;
         wire.ToolChoice = RequestValidator.EffectiveToolChoice(request);

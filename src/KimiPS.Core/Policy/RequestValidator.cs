@@ -23,7 +23,7 @@ internal static class RequestValidator
     public static void Validate(ChatRequest request, ModelFamily family, IReadOnlyList<ChatTool> tools)
     {
         if (string.IsNullOrWhiteSpace(request.Model))
-            throw Errors.InvalidParameter("Model", "is empty", "Give a model id such as kimi-k2.6 (Get-KimiModel lists the models your account can use).");
+            throw Errors.InvalidParameter("Model", Msg.PIsEmpty, Msg.ModelIdFix);
         ValidateMessages(request);
         ValidateSampling(request, family);
         ValidateStop(request.Stop);
@@ -33,51 +33,51 @@ internal static class RequestValidator
         ValidateResponseFormat(request.ResponseFormat);
         // A continuation is a partial assistant message, which Kimi refuses in JSON mode (as for -Prefix below).
         if (request.AutoContinue > 0 && request.ResponseFormat?.Type == "json_object")
-            throw Errors.InvalidParameter("AutoContinue", "cannot be combined with JSON mode (response_format json_object): a continuation uses Partial Mode",
-                "Remove -AutoContinue, or remove -Json and raise -MaxTokens so the answer fits.");
+            throw Errors.InvalidParameter("AutoContinue", Msg.AutoContinueJson,
+                Msg.AutoContinueJsonFix);
     }
 
     private static void ValidateMessages(ChatRequest request)
     {
         var messages = request.Messages;
         if (messages is null || messages.Count == 0)
-            throw Errors.InvalidParameter("Messages", "is empty", "Give a prompt (-Prompt) or at least one message (-Message).");
+            throw Errors.InvalidParameter("Messages", Msg.PIsEmpty, Msg.MessagesEmptyFix);
 
         for (var i = 0; i < messages.Count; i++)
         {
-            var m = messages[i] ?? throw Errors.InvalidParameter("Messages", $"has no message at position {i}", "Remove the null entry.");
+            var m = messages[i] ?? throw Errors.InvalidParameter("Messages", Msg.PNoMessageAt.Format(i), Msg.RemoveNullEntry);
             switch (m.Role)
             {
                 case "user":
                     if (string.IsNullOrWhiteSpace(m.Content) && !HasParts(m))
-                        throw Errors.InvalidParameter("Prompt", $"is empty or only white space (user message at position {i})",
-                            "Give a non-empty prompt: Kimi rejects messages without content.");
+                        throw Errors.InvalidParameter("Prompt", Msg.PPromptBlankAt.Format(i),
+                            Msg.PromptBlankFix);
                     break;
                 case "tool":
                     if (string.IsNullOrEmpty(m.ToolCallId))
-                        throw Errors.InvalidParameter("Messages", $"has a tool message at position {i} without ToolCallId",
-                            "Set ToolCallId to the id of the tool call this result answers.");
+                        throw Errors.InvalidParameter("Messages", Msg.PToolNoCallId.Format(i),
+                            Msg.ToolNoCallIdFix);
                     break;
                 case "system":
                 case "assistant":
                 case "cache": // legacy explicit context cache message
                     break;
                 default:
-                    throw Errors.InvalidParameter("Messages", $"has the unknown role '{m.Role}' at position {i}",
-                        "Use system, user, assistant or tool.");
+                    throw Errors.InvalidParameter("Messages", Msg.PUnknownRole.Format(m.Role, i),
+                        Msg.UnknownRoleFix);
             }
 
             if (m.Partial)
             {
                 if (m.Role != "assistant")
-                    throw Errors.InvalidParameter("Prefix", $"marks a {m.Role} message as partial (position {i})",
-                        "Only an assistant message can be partial: it is the prefix the model continues.");
+                    throw Errors.InvalidParameter("Prefix", Msg.PPartialRole.Format(m.Role, i),
+                        Msg.PartialRoleFix);
                 if (i != messages.Count - 1)
-                    throw Errors.InvalidParameter("Prefix", $"is not the last message (partial assistant message at position {i})",
-                        "Put the partial assistant message (the prefix) last in the conversation.");
+                    throw Errors.InvalidParameter("Prefix", Msg.PPartialNotLast.Format(i),
+                        Msg.PartialNotLastFix);
                 if (request.ResponseFormat?.Type == "json_object")
-                    throw Errors.InvalidParameter("Prefix", "cannot be combined with JSON mode (response_format json_object)",
-                        "Remove -Json, or remove -Prefix; Kimi does not accept Partial Mode with JSON mode.");
+                    throw Errors.InvalidParameter("Prefix", Msg.PPrefixJson,
+                        Msg.PrefixJsonFix);
             }
 
             if (m.Parts is not null) ValidateParts(m.Parts, i);
@@ -89,7 +89,7 @@ internal static class RequestValidator
         foreach (var part in parts)
         {
             if (part is null)
-                throw Errors.InvalidParameter("Messages", $"has a null content part in the message at position {position}", "Remove the null part.");
+                throw Errors.InvalidParameter("Messages", Msg.PNullPart.Format(position), Msg.RemoveNullPart);
             switch (part.Type)
             {
                 case "text":
@@ -100,15 +100,15 @@ internal static class RequestValidator
                     var parameter = part.Type == "image_url" ? "Image" : "Messages";
                     var url = part.Url ?? "";
                     if (url.Length == 0)
-                        throw Errors.InvalidParameter(parameter, $"has an {kind} part without a URL (message at position {position})",
-                            $"Use a base64 data URL or ms://<file id> of a file uploaded with Send-KimiFile -Purpose {kind}.");
+                        throw Errors.InvalidParameter(parameter, Msg.PPartNoUrl.Format(kind, position),
+                            Msg.PartNoUrlFix.Format(kind));
                     if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-                        throw Errors.InvalidParameter(parameter, $"has a web URL for an {kind} (message at position {position}); Kimi accepts only base64 data URLs or ms://<file id>",
-                            $"Upload the {kind} with Send-KimiFile -Purpose {kind} and use ms://<file id>, or pass the {kind} as a data URL (data:{kind}/...;base64,...).");
+                        throw Errors.InvalidParameter(parameter, Msg.PPartWebUrl.Format(kind, position),
+                            Msg.PartWebUrlFix.Format(kind, kind, kind, kind));
                     break;
                 default:
-                    throw Errors.InvalidParameter("Messages", $"has a content part of unknown type '{part.Type}' (message at position {position})",
-                        "Use text, image_url or video_url parts.");
+                    throw Errors.InvalidParameter("Messages", Msg.PUnknownPart.Format(part.Type, position),
+                        Msg.UnknownPartFix);
             }
         }
     }
@@ -119,73 +119,73 @@ internal static class RequestValidator
 
         // A fixed-sampling model's temperature is dropped with a warning, whatever its value.
         if (!fixedSampling && r.Temperature is { } t && !(t >= 0 && t <= 1))
-            throw Errors.InvalidParameter("Temperature", $"is {Num(t)}; Kimi accepts 0 to 1, not OpenAI's 0 to 2",
-                "Give a temperature from 0 to 1 (for example 0.6), or omit it to use the model's default.");
+            throw Errors.InvalidParameter("Temperature", Msg.PTemperature.Format(Num(t)),
+                Msg.TemperatureFix);
 
         if (r.N is { } n)
         {
             if (n < 1 || n > MaxN)
-                throw Errors.InvalidParameter("N", $"is {n}; Kimi returns 1 to {MaxN} choices", $"Give N from 1 to {MaxN}.");
+                throw Errors.InvalidParameter("N", Msg.PN.Format(n, MaxN), Msg.NFix.Format(MaxN));
             // Seed 002: Kimi rejects n > 1 when the temperature is near zero (it can only return one distinct answer).
             if (!fixedSampling && n > 1 && r.Temperature is { } nt && nt < MinTemperatureForN)
-                throw Errors.InvalidParameter("N", $"is {n} with a temperature of {Num(nt)}; Kimi rejects several choices at a temperature near 0",
-                    "Set Temperature to 0.3 or more, or set N to 1.");
+                throw Errors.InvalidParameter("N", Msg.PNTemperature.Format(n, Num(nt)),
+                    Msg.NTemperatureFix);
         }
 
         if (r.TopP is { } p && !(p > 0 && p <= 1))
-            throw Errors.InvalidParameter("TopP", $"is {Num(p)}; it must be greater than 0 and at most 1",
-                "Give TopP in (0, 1], or omit it to use the model's default of 1.");
+            throw Errors.InvalidParameter("TopP", Msg.PTopP.Format(Num(p)),
+                Msg.TopPFix);
         CheckPenalty("PresencePenalty", r.PresencePenalty);
         CheckPenalty("FrequencyPenalty", r.FrequencyPenalty);
 
         if (r.MaxTokens is < 1)
-            throw Errors.InvalidParameter("MaxTokens", $"is {r.MaxTokens}; it must be at least 1", "Give a positive MaxTokens, or omit it to use the model's default.");
+            throw Errors.InvalidParameter("MaxTokens", Msg.PMaxTokens.Format(r.MaxTokens), Msg.MaxTokensFix);
         if (r.MaxCompletionTokens is < 1)
-            throw Errors.InvalidParameter("MaxCompletionTokens", $"is {r.MaxCompletionTokens}; it must be at least 1", "Give a positive MaxCompletionTokens, or omit it.");
+            throw Errors.InvalidParameter("MaxCompletionTokens", Msg.PMaxCompletionTokens.Format(r.MaxCompletionTokens), Msg.MaxCompletionTokensFix);
     }
 
     private static void CheckPenalty(string name, double? value)
     {
         if (value is { } v && !(v >= -2 && v <= 2))
-            throw Errors.InvalidParameter(name, $"is {Num(v)}; Kimi accepts -2 to 2", $"Give {name} from -2 to 2, or omit it (default 0).");
+            throw Errors.InvalidParameter(name, Msg.PPenalty.Format(Num(v)), Msg.PenaltyFix.Format(name));
     }
 
     private static void ValidateStop(IList<string>? stop)
     {
         if (stop is null) return;
         if (stop.Count > MaxStops)
-            throw Errors.InvalidParameter("Stop", $"has {stop.Count} strings; Kimi accepts at most {MaxStops}", $"Give at most {MaxStops} stop strings.");
+            throw Errors.InvalidParameter("Stop", Msg.PStopCount.Format(stop.Count, MaxStops), Msg.StopCountFix.Format(MaxStops));
         foreach (var s in stop)
         {
             if (string.IsNullOrEmpty(s))
-                throw Errors.InvalidParameter("Stop", "contains an empty string", "Remove the empty stop string.");
+                throw Errors.InvalidParameter("Stop", Msg.PStopEmpty, Msg.StopEmptyFix);
             var bytes = Encoding.UTF8.GetByteCount(s);
             if (bytes > MaxStopBytes)
-                throw Errors.InvalidParameter("Stop", $"contains '{s}', which is {bytes} UTF-8 bytes; Kimi accepts at most {MaxStopBytes} bytes per stop string",
-                    $"Shorten the stop string to {MaxStopBytes} bytes or fewer (a CJK character takes 3 bytes).");
+                throw Errors.InvalidParameter("Stop", Msg.PStopBytes.Format(s, bytes, MaxStopBytes),
+                    Msg.StopBytesFix.Format(MaxStopBytes));
         }
     }
 
     private static void ValidateTools(IReadOnlyList<ChatTool> tools)
     {
         if (tools.Count > MaxTools)
-            throw Errors.InvalidParameter("Tool", $"has {tools.Count} tools; Kimi accepts at most {MaxTools}", $"Give at most {MaxTools} tools.");
+            throw Errors.InvalidParameter("Tool", Msg.PToolCount.Format(tools.Count, MaxTools), Msg.ToolCountFix.Format(MaxTools));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tool in tools)
         {
-            if (tool is null) throw Errors.InvalidParameter("Tool", "contains a null tool", "Remove the null entry.");
+            if (tool is null) throw Errors.InvalidParameter("Tool", Msg.PNullTool, Msg.RemoveNullEntry);
             var builtinSearch = tool.Type == "builtin_function" && tool.Name == "$web_search";
             if (tool.Type != "function" && !builtinSearch)
-                throw Errors.InvalidParameter("Tool", $"'{tool.Name}' has the type '{tool.Type}'; Kimi accepts function tools and the built-in $web_search",
-                    "Use a function tool (New-KimiTool), or -WebSearch for the built-in search.");
+                throw Errors.InvalidParameter("Tool", Msg.PToolType.Format(tool.Name, tool.Type),
+                    Msg.ToolTypeFix);
             if (!builtinSearch && !IsToolName(tool.Name))
-                throw Errors.InvalidParameter("Tool", $"has the invalid function name '{tool.Name}'",
-                    "Use 3 to 64 characters: a letter or underscore first, then letters, digits, underscores or dashes ('$' names are reserved for built-ins; use -WebSearch for $web_search).");
+                throw Errors.InvalidParameter("Tool", Msg.PToolName.Format(tool.Name),
+                    Msg.ToolNameFix);
             if (!seen.Add(tool.Name!))
-                throw Errors.InvalidParameter("Tool", $"declares '{tool.Name}' more than once", "Declare each tool once.");
+                throw Errors.InvalidParameter("Tool", Msg.PToolTwice.Format(tool.Name), Msg.ToolTwiceFix);
             if (tool.ParametersJson is not null)
-                RequireJsonObject(tool.ParametersJson, "Tool", $"'{tool.Name}' has a parameters schema",
-                    "Give the parameters as a JSON schema object, for example {\"type\":\"object\",\"properties\":{...}}.");
+                RequireJsonObject(tool.ParametersJson, "Tool", Msg.PToolSchemaSubject.Format(tool.Name),
+                    Msg.ToolParametersFix);
         }
     }
 
@@ -194,7 +194,7 @@ internal static class RequestValidator
 
     /// <summary>
     /// Refuses <paramref name="json"/> unless it is a JSON object, as a tool's parameters and a response schema must be.
-    /// <paramref name="subject"/> is what follows the parameter name in the message ("has a schema").
+    /// <paramref name="subject"/> is what follows the parameter name in the message (Msg.PHasSchema).
     /// </summary>
     public static void RequireJsonObject(string? json, string parameterName, string subject, string fix)
     {
@@ -206,10 +206,10 @@ internal static class RequestValidator
         }
         catch (JsonException ex)
         {
-            throw Errors.InvalidParameter(parameterName, $"{subject} that is not valid JSON ({ex.Message})", fix);
+            throw Errors.InvalidParameter(parameterName, Msg.PNotJson.Format(subject, ex.Message), fix);
         }
         if (kind != JsonValueKind.Object)
-            throw Errors.InvalidParameter(parameterName, $"{subject} whose root is {Article(kind)}, not an object", fix);
+            throw Errors.InvalidParameter(parameterName, Msg.PRootNotObject.Format(subject, Article(kind)), fix);
     }
 
     private static void ValidateToolChoice(ChatRequest r, IReadOnlyList<ChatTool> tools)
@@ -220,13 +220,13 @@ internal static class RequestValidator
         if (choice == "required")
         {
             if (tools.Count == 0)
-                throw Errors.InvalidParameter(parameter, "is 'required' but no tool is declared", "Add tools with -Tool, or remove -ToolChoice.");
+                throw Errors.InvalidParameter(parameter, Msg.PRequiredNoTool, Msg.RequiredNoToolFix);
             return;
         }
         foreach (var tool in tools)
             if (tool.Name == choice) return;
-        throw Errors.InvalidParameter(parameter, $"names the tool '{choice}', which is not declared",
-            "Add that tool with -Tool, or use auto, none, required or the name of a declared tool.");
+        throw Errors.InvalidParameter(parameter, Msg.PToolChoiceUnknown.Format(choice),
+            Msg.ToolChoiceUnknownFix);
     }
 
     private static void ValidateReasoningEffort(string? effort)
@@ -234,7 +234,7 @@ internal static class RequestValidator
         if (effort is null) return;
         var lower = effort.ToLowerInvariant();
         if (lower != "low" && lower != "high" && lower != "max")
-            throw Errors.InvalidParameter("ReasoningEffort", $"is '{effort}'; Kimi accepts low, high or max", "Use low, high or max (kimi-k3 only).");
+            throw Errors.InvalidParameter("ReasoningEffort", Msg.PReasoningEffort.Format(effort), Msg.ReasoningEffortFix);
     }
 
     private static void ValidateResponseFormat(ChatResponseFormat? format)
@@ -247,11 +247,11 @@ internal static class RequestValidator
                 return;
             case "json_schema":
                 if (string.IsNullOrEmpty(format.SchemaName))
-                    throw Errors.InvalidParameter("Json", "has a JSON schema without a name", "Give the schema a name.");
-                RequireJsonObject(format.SchemaJson, "Json", "has a schema", "Give the response schema as a JSON object.");
+                    throw Errors.InvalidParameter("Json", Msg.PSchemaNoName, Msg.SchemaNoNameFix);
+                RequireJsonObject(format.SchemaJson, "Json", Msg.PHasSchema, Msg.ResponseSchemaFix);
                 return;
             default:
-                throw Errors.InvalidParameter("Json", $"has the unknown response format '{format.Type}'", "Use text, json_object or json_schema.");
+                throw Errors.InvalidParameter("Json", Msg.PUnknownFormat.Format(format.Type), Msg.UnknownFormatFix);
         }
     }
 
@@ -268,10 +268,10 @@ internal static class RequestValidator
 
     private static string Article(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => Msg.JsonArray,
+        JsonValueKind.String => Msg.JsonString,
+        JsonValueKind.Number => Msg.JsonNumber,
+        JsonValueKind.True or JsonValueKind.False => Msg.JsonBoolean,
         JsonValueKind.Null => "null",
         _ => kind.ToString(),
     };

@@ -30,8 +30,19 @@ internal static class RetiredModels
     }
 
     /// <summary>A hint only (reference §5, Sept 2026), never an allow-list: /v1/models is the authority.</summary>
-    public const string CurrentModels = "current models include kimi-k2.6, kimi-k3 and kimi-k2.7-code";
+    public static string CurrentModels => Msg.CurrentModels;
 
     public static string Warning(string model, string since) =>
-        $"Model '{model}' was retired by Moonshot (offline since {since}); {CurrentModels}. Run Get-KimiModel to list what your account can use.";
+        Msg.ModelRetired.Format(model, UiLanguage.IsChinese ? ChineseMonth(since) : since, CurrentModels);
+
+    private static readonly string[] Months =
+        { "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December" };
+
+    /// <summary>"August 2026" as a Chinese reader writes it, 2026 年 8 月.</summary>
+    private static string ChineseMonth(string since)
+    {
+        var parts = since.Split(' ');
+        var month = parts.Length == 2 ? Array.IndexOf(Months, parts[0]) : -1;
+        return month < 0 ? since : parts[1] + " 年 " + (month + 1) + " 月";
+    }
 }

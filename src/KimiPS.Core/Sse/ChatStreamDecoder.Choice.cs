@@ -131,7 +131,7 @@ internal sealed partial class ChatStreamDecoder
     private void DecodeToolCalls(ref Utf8JsonReader reader, ChoiceAccumulator choice)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
-        if (reader.TokenType != JsonTokenType.StartArray) throw StreamJson.Unexpected(ref reader, "an array for 'tool_calls'");
+        if (reader.TokenType != JsonTokenType.StartArray) throw StreamJson.Unexpected(ref reader, Msg.ArrayForToolCalls);
         while (true)
         {
             StreamJson.Read(ref reader);
@@ -159,7 +159,7 @@ internal sealed partial class ChatStreamDecoder
             if (reader.ValueTextEquals("index"u8))
             {
                 StreamJson.Read(ref reader);
-                index = CheckedIndex(ref reader, MaxToolCalls, "tool call");
+                index = CheckedIndex(ref reader, MaxToolCalls, Msg.WhatToolCall);
             }
             else if (reader.ValueTextEquals("id"u8))
             {
@@ -194,7 +194,7 @@ internal sealed partial class ChatStreamDecoder
     private static ToolCallAccumulator ResolveToolCall(Utf8JsonReader reader, ChoiceAccumulator choice, int index, string? id)
     {
         if (index < 0 && StreamJson.TryFindProperty(reader, "index"u8, out var ahead))
-            index = CheckedIndex(ref ahead, MaxToolCalls, "tool call");
+            index = CheckedIndex(ref ahead, MaxToolCalls, Msg.WhatToolCall);
         bool startsNewCall = !string.IsNullOrEmpty(id);
         if (index < 0 && !startsNewCall && StreamJson.TryFindProperty(reader, "id"u8, out var idAhead))
             startsNewCall = idAhead.TokenType == JsonTokenType.String && idAhead.ValueSpan.Length > 0;
@@ -214,7 +214,7 @@ internal sealed partial class ChatStreamDecoder
             {
                 StreamJson.Read(ref reader);
                 if (reader.TokenType == JsonTokenType.Null) continue;
-                if (reader.TokenType != JsonTokenType.String) throw StreamJson.Unexpected(ref reader, "a string for 'arguments'");
+                if (reader.TokenType != JsonTokenType.String) throw StreamJson.Unexpected(ref reader, Msg.StringForArguments);
                 // Unescape into scratch and append: no string per argument piece. Unescaped UTF-16 is never
                 // longer than the escaped UTF-8 it came from.
                 int max = reader.ValueSpan.Length;

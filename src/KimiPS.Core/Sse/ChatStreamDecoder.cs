@@ -123,7 +123,7 @@ internal sealed partial class ChatStreamDecoder
         if (!atChoices)
         {
             StreamJson.Read(ref reader);
-            if (reader.TokenType != JsonTokenType.StartObject) throw StreamJson.Unexpected(ref reader, "a JSON object");
+            if (reader.TokenType != JsonTokenType.StartObject) throw StreamJson.Unexpected(ref reader, Msg.AJsonObject);
         }
         SawAnyChunk = true;
 
@@ -154,7 +154,7 @@ internal sealed partial class ChatStreamDecoder
         }
 
         // Anything after the object is garbage (two objects in one event, a cut-and-spliced line).
-        if (reader.Read()) throw StreamJson.Unexpected(ref reader, "the end of the event");
+        if (reader.Read()) throw StreamJson.Unexpected(ref reader, Msg.EndOfEvent);
     }
 
     /// <summary>A top-level member other than <c>choices</c> (reader on its name).</summary>
@@ -213,7 +213,7 @@ internal sealed partial class ChatStreamDecoder
     private void DecodeChoices(ref Utf8JsonReader reader, List<ChatChunk> output)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
-        if (reader.TokenType != JsonTokenType.StartArray) throw StreamJson.Unexpected(ref reader, "an array for 'choices'");
+        if (reader.TokenType != JsonTokenType.StartArray) throw StreamJson.Unexpected(ref reader, Msg.ArrayForChoices);
         while (true)
         {
             StreamJson.Read(ref reader);
@@ -235,7 +235,7 @@ internal sealed partial class ChatStreamDecoder
     {
         long? value = StreamJson.ReadInt64(ref reader);
         if (value is null) return -1;
-        if (value < 0 || value >= max) throw StreamJson.Unexpected(ref reader, $"a {what} index between 0 and {max - 1}");
+        if (value < 0 || value >= max) throw StreamJson.Unexpected(ref reader, Msg.IndexBetween.Format(what, max - 1));
         return (int)value.Value;
     }
 }

@@ -11,7 +11,7 @@ internal static class StreamJson
     /// <summary>Moves to the next token; the event is a complete JSON text, so running out is an error.</summary>
     public static void Read(ref Utf8JsonReader reader)
     {
-        if (!reader.Read()) throw Malformed(reader.BytesConsumed, "the JSON ends early");
+        if (!reader.Read()) throw Malformed(reader.BytesConsumed, Msg.JsonEndsEarly);
     }
 
     /// <summary>A string value, or null for JSON null. An empty string costs nothing.</summary>
@@ -21,7 +21,7 @@ internal static class StreamJson
         {
             case JsonTokenType.Null: return null;
             case JsonTokenType.String: return reader.ValueSpan.Length == 0 ? "" : reader.GetString();
-            default: throw Unexpected(ref reader, "a string");
+            default: throw Unexpected(ref reader, Msg.JsonString);
         }
     }
 
@@ -34,7 +34,7 @@ internal static class StreamJson
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out long value)) return value;
                 if (reader.TryGetDouble(out double d) && d >= long.MinValue && d <= long.MaxValue) return (long)d;
-                throw Unexpected(ref reader, "an integer");
+                throw Unexpected(ref reader, Msg.JsonInteger);
             default: throw Unexpected(ref reader, "a number");
         }
     }
@@ -43,7 +43,7 @@ internal static class StreamJson
     {
         long? value = ReadInt64(ref reader);
         if (value is null) return 0;
-        if (value < int.MinValue || value > int.MaxValue) throw Unexpected(ref reader, "a 32-bit integer");
+        if (value < int.MinValue || value > int.MaxValue) throw Unexpected(ref reader, Msg.JsonInt32);
         return (int)value.Value;
     }
 
@@ -127,23 +127,23 @@ internal static class StreamJson
 
     public static void ExpectStartObject(ref Utf8JsonReader reader, string what)
     {
-        if (reader.TokenType != JsonTokenType.StartObject) throw Unexpected(ref reader, $"an object for '{what}'");
+        if (reader.TokenType != JsonTokenType.StartObject) throw Unexpected(ref reader, Msg.JsonObjectFor.Format(what));
     }
 
     public static KimiException Unexpected(ref Utf8JsonReader reader, string expected) =>
-        SseProtocol.Error($"A stream event has {Describe(reader.TokenType)} at byte {reader.TokenStartIndex} where {expected} was expected.");
+        SseProtocol.Error(Msg.StreamEventUnexpected.Format(Describe(reader.TokenType), reader.TokenStartIndex, expected));
 
     public static KimiException Malformed(long byteOffset, string reason) =>
-        SseProtocol.Error($"A stream event is not valid JSON at byte {byteOffset}: {reason}.");
+        SseProtocol.Error(Msg.StreamEventNotJsonReason.Format(byteOffset, reason));
 
     public static KimiException Malformed(long byteOffset, Exception inner) =>
-        SseProtocol.Error($"A stream event is not valid JSON at byte {byteOffset}.", inner);
+        SseProtocol.Error(Msg.StreamEventNotJson.Format(byteOffset), inner);
 
     private static string Describe(JsonTokenType type) => type switch
     {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
+        JsonTokenType.StartObject => Msg.JsonObject,
+        JsonTokenType.StartArray => Msg.JsonArray,
+        JsonTokenType.String => Msg.JsonString,
         JsonTokenType.Number => "a number",
         JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",

@@ -30,6 +30,8 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     private readonly CancellationTokenSource _cts;
     private readonly CancellationTokenRegistration _cancelRegistration;
     private readonly PipelineDispatcher _dispatcher = new();
+    // Captured by the constructor, on the owner's (pipeline) thread; item threads take it on.
+    private readonly UiCulture _culture = UiCulture.Capture();
     private readonly ThrottleBackoff _backoff;
     private readonly RequestRateLimiter _rate;
     private readonly Func<TimeSpan> _clock;
@@ -53,7 +55,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     {
         _work = work ?? throw new ArgumentNullException(nameof(work));
         if (throttleLimit < 1)
-            throw Errors.InvalidParameter("ThrottleLimit", "must be at least 1", "Use -ThrottleLimit 1 or more.");
+            throw Errors.InvalidParameter("ThrottleLimit", Msg.PAtLeastOne, Msg.ThrottleLimitFix);
         RequireAtLeastOne(limits?.MaxConcurrency, nameof(KimiRateLimits.MaxConcurrency));
         RequireAtLeastOne(limits?.RequestsPerMinute, nameof(KimiRateLimits.RequestsPerMinute));
         RequireAtLeastOne(limits?.TokensPerMinute, nameof(KimiRateLimits.TokensPerMinute));
@@ -328,6 +330,8 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     {
         TOut? value = default;
         Exception? error = null;
+        // The owner's UI culture, so the item's messages are in the user's language (see UiCulture).
+        using var uiCulture = _culture.Apply();
         try
         {
             value = _work(slot.Input, _cts.Token);
@@ -407,7 +411,7 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     private static void RequireAtLeastOne(int? value, string name)
     {
         if (value is < 1)
-            throw Errors.InvalidParameter(name, "must be at least 1 when set", $"Set {name} to 1 or more, or leave it empty for no client-side limit.");
+            throw Errors.InvalidParameter(name, Msg.PAtLeastOneWhenSet, Msg.RateLimitSettingFix.Format(name));
     }
 
     private sealed class Slot

@@ -66,10 +66,14 @@ internal sealed class PipelineDispatcher
         var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = stop.Token;
         var state = new RunState<T>();
+        // The owner's UI culture goes with the work, so that its messages are in the user's language: a pool
+        // thread's culture is the process default, and whether it flows on its own depends on the runtime.
+        var culture = UiCulture.Capture();
         // QueueUserWorkItem rather than Task.Run: the exception is captured as thrown (an
         // OperationCanceledException stays itself instead of becoming a TaskCanceledException).
         ThreadPool.QueueUserWorkItem(_ =>
         {
+            using var uiCulture = culture.Apply();
             try
             {
                 state.Value = work(token);

@@ -52,11 +52,11 @@ internal sealed class ThrottleBackoff
     private string Warning(KimiException throttle, int before, TimeSpan pause)
     {
         var change = before == Limit.Current
-            ? $"concurrency stays at {before}"
-            : $"concurrency {before} -> {Limit.Current}";
+            ? Msg.ConcurrencyStays.Format(before)
+            : Msg.ConcurrencyChange.Format(before, Limit.Current);
         var paused = pause > TimeSpan.Zero
-            ? ", new requests paused for " + TimeText.Seconds(pause) + " s"
+            ? Msg.NewRequestsPaused + TimeText.Seconds(pause) + " s"
             : "";
-        return $"Backing off after a 429 ({throttle.ErrorId}): {change}{paused}.";
+        return Msg.BackingOff429.Format(throttle.ErrorId, change, paused);
     }
 }

@@ -106,7 +106,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
         var connection = Build(ParameterSetName == CredentialSet ? Credential.Password : ApiKey);
         if (!SkipValidation && !Try(connection.BaseUri, () => Validate(connection))) return;
         ConnectionStore.Set(connection);
-        WriteVerbose($"Connected to {connection.BaseUri} ({connection.Region}) with key {connection.KeyHint}.");
+        WriteVerbose(Msg.ConnectedVerbose.Format(connection.BaseUri, connection.Region, connection.KeyHint));
         if (PassThru) WriteObject(connection);
     }
 
@@ -119,16 +119,16 @@ public sealed class ConnectKimiCommand : KimiCmdlet
         Check(null, () =>
         {
             if (key.Length == 0)
-                throw Errors.InvalidParameter(ParameterSetName == CredentialSet ? "Credential" : "ApiKey", "is empty",
-                    "Pass the key from the Kimi console (platform.moonshot.cn or platform.moonshot.ai).");
+                throw Errors.InvalidParameter(ParameterSetName == CredentialSet ? "Credential" : "ApiKey", Msg.PIsEmpty,
+                    Msg.ApiKeyEmptyFix);
         });
         var region = Check(Region, () => ConnectionSettings.ParseRegion(Region));
         var model = Check(Model, () => ConnectionSettings.CheckModel(Model));
-        Check(MaxRetries, () => ConnectionSettings.CheckRange(nameof(MaxRetries), MaxRetries, 0, 10, "retries after the first attempt (default 2)"));
-        Check(TimeoutSec, () => ConnectionSettings.CheckRange(nameof(TimeoutSec), TimeoutSec, 1, 86400, "seconds per request (default 600)"));
-        CheckLimit(nameof(MaxConcurrency), MaxConcurrency, 1000, "requests in flight at once");
-        CheckLimit(nameof(RequestsPerMinute), RequestsPerMinute, int.MaxValue, "requests per minute");
-        CheckLimit(nameof(TokensPerMinute), TokensPerMinute, int.MaxValue, "tokens per minute");
+        Check(MaxRetries, () => ConnectionSettings.CheckRange(nameof(MaxRetries), MaxRetries, 0, 10, Msg.MeaningRetries));
+        Check(TimeoutSec, () => ConnectionSettings.CheckRange(nameof(TimeoutSec), TimeoutSec, 1, 86400, Msg.MeaningTimeout));
+        CheckLimit(nameof(MaxConcurrency), MaxConcurrency, 1000, Msg.MeaningConcurrency);
+        CheckLimit(nameof(RequestsPerMinute), RequestsPerMinute, int.MaxValue, Msg.MeaningRpm);
+        CheckLimit(nameof(TokensPerMinute), TokensPerMinute, int.MaxValue, Msg.MeaningTpm);
         Check(Proxy, () => ConnectionSettings.CheckProxy(Proxy, ProxyCredential != null));
         var (baseUri, resolvedRegion) = Check(BaseUri, () => ConnectionSettings.ResolveEndpoint(region, BaseUri));
         return new KimiConnection(key, Secrets.Mask(SecureStrings.ToPlainText(key)), baseUri, resolvedRegion, model, MaxRetries,
@@ -173,6 +173,6 @@ public sealed class ConnectKimiCommand : KimiCmdlet
             test = Wait(ct => client.TestConnection(ct));
         }
         if (!test.Success) ThrowTerminating(ConnectionSettings.ValidationFailed(test, connection.Region), connection.BaseUri);
-        if (test.Latency is { } latency) WriteVerbose($"Validated in {latency.TotalMilliseconds:N0} ms.");
+        if (test.Latency is { } latency) WriteVerbose(Msg.ValidatedVerbose.Format(latency.TotalMilliseconds));
     }
 }

@@ -1,3 +1,4 @@
+using KimiPS.Core;
 using System.Management.Automation;
 
 namespace KimiPS.Commands;
@@ -18,6 +19,6 @@ public sealed class DisconnectKimiCommand : PSCmdlet
 {
     protected override void EndProcessing()
     {
-        WriteVerbose(ConnectionStore.Remove() ? "The Kimi connection of this session was removed." : "This session had no Kimi connection.");
+        WriteVerbose(ConnectionStore.Remove() ? Msg.Disconnected : Msg.NoConnection);
     }
 }

@@ -84,7 +84,7 @@ public sealed class ExportKimiConversationCommand : KimiFileCmdlet
             Report(ModuleErrors.PathAlreadyWritten(ParameterName, _path), conversation);
             return;
         }
-        if (!ShouldProcess(_path, $"Save a conversation of {conversation.Messages.Count} messages")) return;
+        if (!ShouldProcess(_path, Msg.ActionSaveConversation.Format(conversation.Messages.Count))) return;
         if (!TryItem(conversation, () => ConversationJson.Save(conversation, _path, NoClobber))) return;
         _written = true;
         if (PassThru) WriteObject(new FileInfo(_path));

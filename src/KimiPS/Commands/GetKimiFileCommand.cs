@@ -102,8 +102,8 @@ public sealed class GetKimiFileCommand : KimiFileCmdlet
             }
             catch (WildcardPatternException)
             {
-                ThrowTerminating(Errors.InvalidParameter("Name", $"'{name}' is not a valid wildcard pattern",
-                    "Escape [ and ] with a backtick (`[), or use a pattern such as *.pdf."), name);
+                ThrowTerminating(Errors.InvalidParameter("Name", Msg.PBadWildcard.Format(name),
+                    Msg.BadWildcardFix), name);
             }
             list.Add((name, pattern));
         }
@@ -113,9 +113,9 @@ public sealed class GetKimiFileCommand : KimiFileCmdlet
     private static KimiException NameNotFound(string name)
     {
         var hint = FileChecks.LooksLikeId(name)
-            ? $"'{name}' looks like a file id: use Get-KimiFile -Id {name} (or pipe the id)."
-            : "Run Get-KimiFile to list the uploaded files; to get a file by id, use -Id.";
+            ? Msg.LooksLikeFileId.Format(name, name)
+            : Msg.ListFilesHint;
         return new KimiException(KimiErrorIds.NotFound, KimiErrorCategories.ObjectNotFound,
-            $"No uploaded file is named '{name}' (parameter 'Name').", hint);
+            Msg.NoFileNamed.Format(name), hint);
     }
 }

@@ -191,5 +191,5 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     }
 
     private static string CleanupWarning(string id, string name, Exception failure) =>
-        $"The uploaded copy {id} ({name}) could not be deleted: {failure.Message} Remove it with Remove-KimiFile -Id {id}.";
+        Msg.CleanupWarning.Format(id, name, failure.Message, id);
 }

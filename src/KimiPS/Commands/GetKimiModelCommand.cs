@@ -39,7 +39,7 @@ public sealed class GetKimiModelCommand : KimiCmdlet
     protected override void EndProcessing()
     {
         if (Name is not null && (Name.Length == 0 || Name.Any(string.IsNullOrWhiteSpace)))
-            ThrowTerminating(Errors.InvalidParameter(nameof(Name), "is empty", "Pass a model id or a wildcard pattern such as kimi-k2*, or omit -Name to list every model."), Name);
+            ThrowTerminating(Errors.InvalidParameter(nameof(Name), Msg.PIsEmpty, Msg.ModelNameFix), Name);
         IReadOnlyList<KimiModel> models = Array.Empty<KimiModel>();
         if (!Try(null, () => models = Call((client, ct) => client.ListModels(ct)))) return;
         ModelListCache.Shared.Set(ActiveConnection.CacheKey, models.Select(m => m.Id));

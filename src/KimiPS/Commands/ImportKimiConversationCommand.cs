@@ -56,8 +56,8 @@ public sealed class ImportKimiConversationCommand : KimiFileCmdlet
     private static KimiConversation Load(string path, string parameterName)
     {
         if (Directory.Exists(path))
-            throw Errors.InvalidParameter(parameterName, $"'{path}' is a directory",
-                "Give a conversation file; to read every file of a folder, pipe Get-ChildItem -File -Filter *.json into Import-KimiConversation.");
+            throw Errors.InvalidParameter(parameterName, Msg.PIsDirectory.Format(path),
+                Msg.ImportDirectoryFix);
         return ConversationJson.Load(path);
     }
 }

@@ -220,7 +220,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         {
             _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool);
             if (Tool is null || Tool.All(t => KimiToolBinding.Of(t) is null))
-                WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
+                WriteWarning(Msg.InvokeToolsNoBoundTool);
         }
 
         if (ThrottleLimit > 1)
@@ -240,7 +240,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
 
         // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
-        if (!ShouldProcess(_template.Model, "Send a chat request")) return;
+        if (!ShouldProcess(_template.Model, Msg.ActionSendChat)) return;
         if (_queue is null)
         {
             Try(target, () => Converse(input));
@@ -329,7 +329,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var client = Client;
         var completion = Wait(ct => ReadStream(client, request, ct));
         return completion ?? throw Errors.ProtocolError(
-            "The stream ended without its final answer.", action: "Ask again without -Stream.");
+            Msg.StreamNoFinal, action: Msg.AskAgainWithoutStream);
     }
 
     /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
@@ -376,10 +376,9 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private void WriteLoopWarnings(ToolLoopResult result, Action<string> warn)
     {
         if (result.LimitReached)
-            warn($"The model still asked for tools after {result.Rounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
+            warn(Msg.ToolRoundsLimit.Format(result.Rounds, MaxToolRounds));
         if (result.Unhandled.Count > 0 && InvokeTools)
-            warn($"The model called {string.Join(", ", result.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
-                 "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.");
+            warn(Msg.ToolsUnhandled.Format(string.Join(", ", result.Unhandled.Select(c => c.Name).Distinct())));
     }
 
     /// <summary>
@@ -395,8 +394,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             arguments = ToolSchema.ParseArguments(call.Arguments, tool.Parameters, out var refused);
             if (refused.Count > 0)
             {
-                WriteWarning($"The model called {command.Name} with {ToolSchema.Quote(refused.Select(TerminalText.Clean))}, which the tool does not offer; " +
-                             "the call was refused and nothing ran.");
+                WriteWarning(Msg.ToolArgsRefused.Format(command.Name, ToolSchema.Quote(refused.Select(TerminalText.Clean))));
                 return ToolSchema.RefusalResult(refused, tool.Parameters);
             }
         }
@@ -409,7 +407,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             return "The user declined to run this tool call.";
         try
         {
-            WriteVerbose($"Running tool {call.Name} ({command.Name}).");
+            WriteVerbose(Msg.RunningTool.Format(call.Name, command.Name));
             // 2>&1 and Out-String: the model gets the command's errors and its formatted output as text.
             var output = InvokeCommand.InvokeScript(
                 "param($kimiCommand, $kimiArguments) & $kimiCommand @kimiArguments 2>&1 | Out-String -Width 160",
@@ -435,13 +433,13 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private bool ConfirmToolRun(CommandInfo command, string arguments)
     {
         var target = $"{command.Name} {arguments}";
-        if (!ShouldProcess(target, "Run the command the model asked for")) return false;
+        if (!ShouldProcess(target, Msg.ActionRunToolCommand)) return false;
         if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true; // -Confirm asked already; -Confirm:$false opts out
         var preference = LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var p) ? p : ConfirmImpact.High;
         if (preference <= ConfirmImpact.Medium) return true; // None: opted out; Low, Medium: ShouldProcess asked
         try
         {
-            return ShouldContinue($"The model asks to run {target}. Run it?", "Run a tool for the model", ref _yesToAllTools, ref _noToAllTools);
+            return ShouldContinue(Msg.ConfirmToolQuery.Format(target), Msg.ConfirmToolCaption, ref _yesToAllTools, ref _noToAllTools);
         }
         catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
         {

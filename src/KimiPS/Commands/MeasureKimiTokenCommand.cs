@@ -68,7 +68,7 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
         {
             if (Model is not null) Model = ConnectionSettings.CheckModel(Model);
             if (SystemPrompt is not null && SystemPrompt.Trim().Length == 0)
-                throw Errors.InvalidParameter(nameof(SystemPrompt), "is empty", "Pass the instructions to count, or omit -SystemPrompt.");
+                throw Errors.InvalidParameter(nameof(SystemPrompt), Msg.PIsEmpty, Msg.SystemPromptEmptyFix);
         }
         catch (KimiException ex)
         {
@@ -81,7 +81,7 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
         // An empty piped prompt fails alone: the other inputs are still counted.
         if (ParameterSetName == PromptSet && string.IsNullOrWhiteSpace(Prompt))
         {
-            Report(Errors.InvalidParameter(nameof(Prompt), "is empty", "Pass the text to count."), Prompt);
+            Report(Errors.InvalidParameter(nameof(Prompt), Msg.PIsEmpty, Msg.TextEmptyFix), Prompt);
             return;
         }
         var messages = ParameterSetName switch
@@ -95,9 +95,9 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
         if (messages.Count == 0)
         {
             if (ParameterSetName == MessageSet)
-                Report(Errors.InvalidParameter(nameof(Message), "has no messages to count", "Pass at least one ChatMessage."), Message);
+                Report(Errors.InvalidParameter(nameof(Message), Msg.PNoMessagesToCount, Msg.MessagesToCountFix), Message);
             else
-                Report(Errors.InvalidParameter(nameof(Conversation), "has no messages to count", "Add a turn with Invoke-KimiChat -Conversation first."), Conversation);
+                Report(Errors.InvalidParameter(nameof(Conversation), Msg.PNoMessagesToCount, Msg.ConversationToCountFix), Conversation);
             return;
         }
         var model = Model ?? (ParameterSetName == ConversationSet ? Conversation.Model : null) ?? ActiveConnection.DefaultModel;

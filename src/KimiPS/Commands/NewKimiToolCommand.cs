@@ -90,8 +90,8 @@ public sealed class NewKimiToolCommand : PSCmdlet
         var named = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
         var name = named ? Name : command.Name;
         if (!named && !RequestValidator.IsToolName(name))
-            throw Errors.InvalidParameter(nameof(Name), $"was not given, and the command's name '{name}' is not a valid tool name",
-                "Pass -Name with 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example -Name my_func).");
+            throw Errors.InvalidParameter(nameof(Name), Msg.PCommandNameNotToolName.Format(name),
+                Msg.CommandNameFix);
         ToolSchema.ValidateName(name, nameof(Name));
         var parameters = Parameters(command).Where(p => !ToolSchema.CommonParameters.Contains(p.Name)).ToList();
         var schema = ToolSchema.FromParameters(parameters);
@@ -107,8 +107,8 @@ public sealed class NewKimiToolCommand : PSCmdlet
         var command = value as CommandInfo
             ?? InvokeCommand.GetCommand(value?.ToString() ?? "", CommandTypes.Alias | CommandTypes.Function | CommandTypes.Filter | CommandTypes.Cmdlet | CommandTypes.ExternalScript);
         if (command is AliasInfo alias) command = alias.ResolvedCommand;
-        return command ?? throw Errors.InvalidParameter(nameof(Command), $"names '{value}', which is not a command in this session",
-            "Import the module that has the command, or pass Get-Command output.");
+        return command ?? throw Errors.InvalidParameter(nameof(Command), Msg.PNotACommand.Format(value),
+            Msg.NotACommandFix);
     }
 
     private IEnumerable<ToolParameter> Parameters(CommandInfo command)
@@ -116,8 +116,8 @@ public sealed class NewKimiToolCommand : PSCmdlet
         var sets = command.ParameterSets;
         var set = CommandParameterSet is { } wanted
             ? sets.FirstOrDefault(s => string.Equals(s.Name, wanted, StringComparison.OrdinalIgnoreCase))
-              ?? throw Errors.InvalidParameter(nameof(CommandParameterSet), $"is '{wanted}', which {command.Name} does not have",
-                  "Use one of: " + string.Join(", ", sets.Select(s => s.Name)) + ".")
+              ?? throw Errors.InvalidParameter(nameof(CommandParameterSet), Msg.PNoSuchSet.Format(wanted, command.Name),
+                  Msg.UseOneOfList.Format(string.Join(", ", sets.Select(s => s.Name))))
             : sets.FirstOrDefault(s => s.IsDefault) ?? sets.FirstOrDefault();
         if (set is null) return Array.Empty<ToolParameter>();
 
@@ -141,10 +141,10 @@ public sealed class NewKimiToolCommand : PSCmdlet
         var offered = set.Parameters.Select(p => p.Name).Where(n => !ToolSchema.CommonParameters.Contains(n)).ToList();
         var unknown = include.Where(n => !offered.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count == 0) return;
-        var where = command.ParameterSets.Count > 1 ? $" in its parameter set '{set.Name}'" : "";
+        var where = command.ParameterSets.Count > 1 ? Msg.InItsSet.Format(set.Name) : "";
         throw Errors.InvalidParameter(nameof(IncludeParameter),
-            $"names {ToolSchema.Quote(unknown)}, which {command.Name} does not offer{where} (common parameters are never offered)",
-            offered.Count == 0 ? $"{command.Name} has no parameters to offer{where}." : "Use some of: " + string.Join(", ", offered) + ".");
+            Msg.PNotOffered.Format(ToolSchema.Quote(unknown), command.Name, where),
+            offered.Count == 0 ? Msg.NothingToOffer.Format(command.Name, where) : Msg.UseSomeOfList.Format(string.Join(", ", offered)));
     }
 
     /// <summary>The command's help synopsis; a generated one (the syntax line) says nothing to a model, so it is replaced.</summary>

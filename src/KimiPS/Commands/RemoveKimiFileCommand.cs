@@ -50,7 +50,7 @@ public sealed class RemoveKimiFileCommand : KimiFileCmdlet
         {
             // A name is shown only when it belongs to this one id (a piped KimiFile), never guessed by a request.
             var target = Id.Length == 1 && !string.IsNullOrEmpty(FileName) ? $"{FileName} ({id})" : id;
-            if (SkipConfirmation || ShouldProcess(target, "Delete Kimi file")) TryItem(id, () => Call((client, ct) => client.DeleteFile(id, ct)));
+            if (SkipConfirmation || ShouldProcess(target, Msg.ActionDeleteFile)) TryItem(id, () => Call((client, ct) => client.DeleteFile(id, ct)));
         }
     }
 

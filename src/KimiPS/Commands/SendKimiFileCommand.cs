@@ -81,7 +81,7 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
         var literal = ParameterSetName == LiteralPathSet;
         foreach (var path in ResolvePaths(literal ? LiteralPath : Path, literal))
         {
-            if (!ShouldProcess(path, $"Upload to Kimi ({Purpose})")) continue;
+            if (!ShouldProcess(path, Msg.ActionUpload.Format(Purpose))) continue;
             if (_queue != null)
             {
                 var queue = _queue;

@@ -90,9 +90,9 @@ public abstract class KimiFileCmdlet : KimiCmdlet
     internal static KimiFile Upload(KimiClient client, string path, string purpose, string parameterName, int activityId, Action<Action> post, Action<ProgressRecord> writeProgress, CancellationToken ct) => Guard(() =>
     {
         var length = FileChecks.Check(path, purpose, parameterName).Length;
-        var activity = "Uploading " + Path.GetFileName(path) + " to Kimi";
+        var activity = Msg.UploadingActivity.Format(Path.GetFileName(path));
         var progress = new UploadProgress(length, (percent, sent) => post(() => writeProgress(
-            new ProgressRecord(activityId, activity, $"{sent:N0} of {length:N0} bytes") { PercentComplete = percent })));
+            new ProgressRecord(activityId, activity, Msg.UploadBytes.Format(sent, length)) { PercentComplete = percent })));
         try
         {
             return client.UploadFile(path, purpose, progress, ct);

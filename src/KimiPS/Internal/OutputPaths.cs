@@ -22,8 +22,8 @@ internal static class OutputPaths
                 var matches = ResolveExisting(paths, path, out provider);
                 if (matches.Count == 0) throw ModuleErrors.PathNotFound(parameterName, path);
                 if (matches.Count > 1)
-                    throw Errors.InvalidParameter(parameterName, $"'{path}' matches {matches.Count} files ({string.Join(", ", matches.Take(3).Select(System.IO.Path.GetFileName))}), and a conversation is written to one file",
-                        "Give a path that matches one file, or use -LiteralPath for a name with wildcard characters.");
+                    throw Errors.InvalidParameter(parameterName, Msg.PMatchesMany.Format(path, matches.Count, string.Join(", ", matches.Take(3).Select(System.IO.Path.GetFileName))),
+                        Msg.MatchesManyFix);
                 resolved = matches[0];
             }
             else
@@ -37,10 +37,10 @@ internal static class OutputPaths
         }
 
         if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
-            throw Errors.InvalidParameter(parameterName, $"'{path}' is on the {provider.Name} provider, but only a FileSystem path can hold a file",
-                "Give a file-system path, such as .\\chat.json or $HOME/chat.json.");
+            throw Errors.InvalidParameter(parameterName, Msg.PNotFileSystem.Format(path, provider.Name),
+                Msg.FileSystemPathFix);
         if (Directory.Exists(resolved))
-            throw Errors.InvalidParameter(parameterName, $"'{path}' is a directory", "Give a file path, such as " + System.IO.Path.Combine(path, "chat.json") + ".");
+            throw Errors.InvalidParameter(parameterName, Msg.PIsDirectory.Format(path), Msg.FilePathFix.Format(System.IO.Path.Combine(path, "chat.json")));
         return resolved;
     }
 

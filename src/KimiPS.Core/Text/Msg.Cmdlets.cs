@@ -1,0 +1,214 @@
+namespace KimiPS.Core;
+
+// Messages of Cmdlets (see Msg.cs: how the table is organized and how to add a message).
+internal static partial class Msg
+{
+    internal static readonly LocalizedText CleanupWarning = new(
+        "The uploaded copy {0} ({1}) could not be deleted: {2} Remove it with Remove-KimiFile -Id {3}.",
+        "无法删除已上传的副本 {0}（{1}）：{2} 请用 Remove-KimiFile -Id {3} 删除。");
+
+    internal static readonly LocalizedText ActionDeleteFile = new(
+        "Delete Kimi file",
+        "删除 Kimi 文件");
+
+    internal static readonly LocalizedText SystemPromptEmptyFix = new(
+        "Pass the instructions to count, or omit -SystemPrompt.",
+        "请提供要计数的指令，或去掉 -SystemPrompt。");
+
+    internal static readonly LocalizedText TextEmptyFix = new(
+        "Pass the text to count.",
+        "请提供要计数的文本。");
+
+    internal static readonly LocalizedText PNoMessagesToCount = new(
+        "has no messages to count",
+        "中没有可计数的消息");
+
+    internal static readonly LocalizedText MessagesToCountFix = new(
+        "Pass at least one ChatMessage.",
+        "请至少提供一条 ChatMessage。");
+
+    internal static readonly LocalizedText ConversationToCountFix = new(
+        "Add a turn with Invoke-KimiChat -Conversation first.",
+        "请先用 Invoke-KimiChat -Conversation 添加一轮对话。");
+
+    internal static readonly LocalizedText ActionUpload = new(
+        "Upload to Kimi ({0})",
+        "上传到 Kimi（{0}）");
+
+    internal static readonly LocalizedText Disconnected = new(
+        "The Kimi connection of this session was removed.",
+        "已删除此会话的 Kimi 连接。");
+
+    internal static readonly LocalizedText NoConnection = new(
+        "This session had no Kimi connection.",
+        "此会话没有 Kimi 连接。");
+
+    internal static readonly LocalizedText InvokeToolsNoBoundTool = new(
+        "-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.",
+        "-InvokeTools 只运行由 New-KimiTool -Command 创建的工具，而 -Tool 中没有这样的工具。工具调用将在 ToolCalls 中返回。");
+
+    internal static readonly LocalizedText ActionSendChat = new(
+        "Send a chat request",
+        "发送聊天请求");
+
+    internal static readonly LocalizedText StreamNoFinal = new(
+        "The stream ended without its final answer.",
+        "流式输出结束时没有给出最终回答。");
+
+    internal static readonly LocalizedText AskAgainWithoutStream = new(
+        "Ask again without -Stream.",
+        "请不带 -Stream 重新提问。");
+
+    internal static readonly LocalizedText ToolRoundsLimit = new(
+        "The model still asked for tools after {0} requests (-MaxToolRounds {1}); its last answer, with its ToolCalls, is returned.",
+        "经过 {0} 次请求（-MaxToolRounds {1}）后模型仍在请求调用工具；返回其最后一次回答及其 ToolCalls。");
+
+    internal static readonly LocalizedText ToolsUnhandled = new(
+        "The model called {0}, which -InvokeTools cannot run (only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.",
+        "模型调用了 {0}，-InvokeTools 无法运行它们（只运行由 New-KimiTool -Command 创建的工具）；这些调用保存在回答的 ToolCalls 中。");
+
+    internal static readonly LocalizedText ToolArgsRefused = new(
+        "The model called {0} with {1}, which the tool does not offer; the call was refused and nothing ran.",
+        "模型调用 {0} 时使用了 {1}，该工具没有提供这些参数；调用已被拒绝，没有运行任何命令。");
+
+    internal static readonly LocalizedText RunningTool = new(
+        "Running tool {0} ({1}).",
+        "正在运行工具 {0}（{1}）。");
+
+    internal static readonly LocalizedText ActionRunToolCommand = new(
+        "Run the command the model asked for",
+        "运行模型请求的命令");
+
+    internal static readonly LocalizedText ConfirmToolQuery = new(
+        "The model asks to run {0}. Run it?",
+        "模型请求运行 {0}。是否运行？");
+
+    internal static readonly LocalizedText ConfirmToolCaption = new(
+        "Run a tool for the model",
+        "为模型运行工具");
+
+    internal static readonly LocalizedText ImportDirectoryFix = new(
+        "Give a conversation file; to read every file of a folder, pipe Get-ChildItem -File -Filter *.json into Import-KimiConversation.",
+        "请提供对话文件；要读取文件夹中的所有文件，请将 Get-ChildItem -File -Filter *.json 的输出通过管道传给 Import-KimiConversation。");
+
+    internal static readonly LocalizedText PBadWildcard = new(
+        "'{0}' is not a valid wildcard pattern",
+        "中的“{0}”不是有效的通配符模式");
+
+    internal static readonly LocalizedText BadWildcardFix = new(
+        "Escape [ and ] with a backtick (`[), or use a pattern such as *.pdf.",
+        "请用反引号转义 [ 和 ]（`[），或使用 *.pdf 这样的模式。");
+
+    internal static readonly LocalizedText LooksLikeFileId = new(
+        "'{0}' looks like a file id: use Get-KimiFile -Id {1} (or pipe the id).",
+        "“{0}”看起来是文件 ID：请使用 Get-KimiFile -Id {1}（或通过管道传入该 ID）。");
+
+    internal static readonly LocalizedText ListFilesHint = new(
+        "Run Get-KimiFile to list the uploaded files; to get a file by id, use -Id.",
+        "运行 Get-KimiFile 可列出已上传的文件；按 ID 获取文件请使用 -Id。");
+
+    internal static readonly LocalizedText NoFileNamed = new(
+        "No uploaded file is named '{0}' (parameter 'Name').",
+        "没有名为“{0}”的已上传文件（参数“Name”）。");
+
+    internal static readonly LocalizedText ModelNameFix = new(
+        "Pass a model id or a wildcard pattern such as kimi-k2*, or omit -Name to list every model.",
+        "请提供模型 ID 或 kimi-k2* 这样的通配符模式，或去掉 -Name 以列出所有模型。");
+
+    internal static readonly LocalizedText ConnectedVerbose = new(
+        "Connected to {0} ({1}) with key {2}.",
+        "已使用 API Key {2} 连接到 {0}（{1}）。");
+
+    internal static readonly LocalizedText ApiKeyEmptyFix = new(
+        "Pass the key from the Kimi console (platform.moonshot.cn or platform.moonshot.ai).",
+        "请提供 Kimi 控制台（platform.moonshot.cn 或 platform.moonshot.ai）中的 API Key。");
+
+    internal static readonly LocalizedText MeaningRetries = new(
+        "retries after the first attempt (default 2)",
+        "首次尝试之后的重试次数（默认 2）");
+
+    internal static readonly LocalizedText MeaningTimeout = new(
+        "seconds per request (default 600)",
+        "每个请求的秒数（默认 600）");
+
+    internal static readonly LocalizedText MeaningConcurrency = new(
+        "requests in flight at once",
+        "同时进行的请求数");
+
+    internal static readonly LocalizedText MeaningRpm = new(
+        "requests per minute",
+        "每分钟请求数");
+
+    internal static readonly LocalizedText MeaningTpm = new(
+        "tokens per minute",
+        "每分钟 tokens 数");
+
+    internal static readonly LocalizedText ValidatedVerbose = new(
+        "Validated in {0:N0} ms.",
+        "验证完成，耗时 {0:N0} ms。");
+
+    internal static readonly LocalizedText PCommandNameNotToolName = new(
+        "was not given, and the command's name '{0}' is not a valid tool name",
+        "未提供，而命令名“{0}”不是有效的工具名称");
+
+    internal static readonly LocalizedText CommandNameFix = new(
+        "Pass -Name with 3 to 64 letters, digits, '_' or '-', starting with a letter or '_' (for example -Name my_func).",
+        "请用 -Name 提供 3 到 64 个字母、数字、“_”或“-”，并以字母或“_”开头（例如 -Name my_func）。");
+
+    internal static readonly LocalizedText PNotACommand = new(
+        "names '{0}', which is not a command in this session",
+        "指定的“{0}”不是此会话中的命令");
+
+    internal static readonly LocalizedText NotACommandFix = new(
+        "Import the module that has the command, or pass Get-Command output.",
+        "请导入包含该命令的模块，或传入 Get-Command 的输出。");
+
+    internal static readonly LocalizedText PNoSuchSet = new(
+        "is '{0}', which {1} does not have",
+        "为“{0}”，{1} 没有该参数集");
+
+    internal static readonly LocalizedText InItsSet = new(
+        " in its parameter set '{0}'",
+        "（参数集“{0}”中）");
+
+    internal static readonly LocalizedText PNotOffered = new(
+        "names {0}, which {1} does not offer{2} (common parameters are never offered)",
+        "指定的 {0} 不是 {1}{2}提供的参数（通用参数永远不会提供给模型）");
+
+    internal static readonly LocalizedText NothingToOffer = new(
+        "{0} has no parameters to offer{1}.",
+        "{0}{1}没有可提供的参数。");
+
+
+    internal static readonly LocalizedText ActionSaveConversation = new(
+        "Save a conversation of {0} messages",
+        "保存包含 {0} 条消息的对话");
+
+    internal static readonly LocalizedText PMatchesMany = new(
+        "'{0}' matches {1} files ({2}), and a conversation is written to one file",
+        "“{0}”匹配到 {1} 个文件（{2}），而一个对话只写入一个文件");
+
+    internal static readonly LocalizedText MatchesManyFix = new(
+        "Give a path that matches one file, or use -LiteralPath for a name with wildcard characters.",
+        "请提供只匹配一个文件的路径；文件名含有通配符时请使用 -LiteralPath。");
+
+    internal static readonly LocalizedText PNotFileSystem = new(
+        "'{0}' is on the {1} provider, but only a FileSystem path can hold a file",
+        "“{0}”位于 {1} 提供程序上，而只有 FileSystem 路径才能保存文件");
+
+    internal static readonly LocalizedText FileSystemPathFix = new(
+        "Give a file-system path, such as .\\chat.json or $HOME/chat.json.",
+        "请提供文件系统路径，例如 .\\chat.json 或 $HOME/chat.json。");
+
+    internal static readonly LocalizedText UploadBytes = new(
+        "{0:N0} of {1:N0} bytes",
+        "{0:N0} / {1:N0} 字节");
+
+    internal static readonly LocalizedText UploadingActivity = new(
+        "Uploading {0} to Kimi",
+        "正在将 {0} 上传到 Kimi");
+
+    internal static readonly LocalizedText FilePathFix = new(
+        "Give a file path, such as {0}.",
+        "请提供文件路径，例如 {0}。");
+}
