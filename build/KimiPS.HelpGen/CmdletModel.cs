@@ -76,12 +76,13 @@ internal sealed record ParameterValidation(string? Min, string? Max, IReadOnlyLi
 {
     public static readonly ParameterValidation None = new(null, null, Array.Empty<string>(), null, null);
 
-    /// <summary>One sentence per rule, in the words a user reads in Get-Help.</summary>
-    public IEnumerable<string> Sentences()
+    /// <summary>One sentence per rule, in the words a user reads in Get-Help (in the help's language).</summary>
+    public IEnumerable<string> Sentences(HelpStrings? strings = null)
     {
-        if (Min is not null && Max is not null) yield return $"Accepted range: {Min} to {Max}.";
-        else if (Min is not null) yield return $"At least {Min}.";
-        if (Values.Count > 0) yield return $"Accepted values: {string.Join(", ", Values)}.";
-        if (MinCount is not null && MaxCount is not null) yield return $"From {MinCount} to {MaxCount} values.";
+        strings ??= HelpStrings.English;
+        if (Min is not null && Max is not null) yield return string.Format(strings.Range, Min, Max);
+        else if (Min is not null) yield return string.Format(strings.AtLeast, Min);
+        if (Values.Count > 0) yield return string.Format(strings.Values, string.Join(", ", Values));
+        if (MinCount is not null && MaxCount is not null) yield return string.Format(strings.Count, MinCount, MaxCount);
     }
 }

@@ -13,6 +13,15 @@ internal sealed partial class DocComments
 {
     private readonly Dictionary<string, XElement> _members = new(StringComparer.Ordinal);
 
+    /// <summary>Help text already keyed by member id (a translation, see <see cref="LocalizedHelp"/>).</summary>
+    public DocComments(IReadOnlyDictionary<string, XElement> members)
+    {
+        foreach (var (id, member) in members)
+        {
+            _members[id] = member;
+        }
+    }
+
     public DocComments(IEnumerable<string> xmlPaths)
     {
         foreach (var path in xmlPaths.Where(File.Exists))

@@ -11,22 +11,29 @@ internal static class MamlWriter
     public static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
     public static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
 
-    public static XDocument Write(IEnumerable<CmdletModel> cmdlets, DocComments docs)
+    /// <param name="cmdlets">The cmdlets, from metadata.</param>
+    /// <param name="docs">The help text: the English doc comments, or a translation keyed the same way.</param>
+    /// <param name="english">The English doc comments, where a translation's help still needs them: the default
+    /// values and the related links come from them (they are values and names, not prose). Default: <paramref name="docs"/>.</param>
+    /// <param name="strings">The generator's own words (example titles, validation sentences, -WhatIf/-Confirm). Default: English.</param>
+    public static XDocument Write(IEnumerable<CmdletModel> cmdlets, DocComments docs, DocComments? english = null, HelpStrings? strings = null)
     {
         var all = cmdlets.ToList();
+        english ??= docs;
+        strings ??= HelpStrings.English;
         return new(new XDeclaration("1.0", "utf-8", null),
             new XElement(Msh + "helpItems",
                 new XAttribute("schema", "maml"),
                 new XAttribute(XNamespace.Xmlns + "maml", Maml),
                 new XAttribute(XNamespace.Xmlns + "command", Command),
                 new XAttribute(XNamespace.Xmlns + "dev", Dev),
-                all.Select(c => WriteCommand(c, docs, all))));
+                all.Select(c => WriteCommand(c, docs, english, strings, all))));
     }
 
-    private static XElement WriteCommand(CmdletModel cmdlet, DocComments docs, IReadOnlyList<CmdletModel> all)
+    private static XElement WriteCommand(CmdletModel cmdlet, DocComments docs, DocComments english, HelpStrings strings, IReadOnlyList<CmdletModel> all)
     {
         var typeId = DocComments.TypeId(cmdlet.Type);
-        var parameters = AllParameters(cmdlet, docs).ToList();
+        var parameters = AllParameters(cmdlet, docs, english, strings).ToList();
         return new XElement(Command + "command",
             new XElement(Command + "details",
                 new XElement(Command + "name", cmdlet.Name),
@@ -47,11 +54,11 @@ internal static class MamlWriter
                     Description(o.Type is null ? Array.Empty<string>() : docs.Paragraphs(DocComments.TypeId(o.Type), "summary"))))),
             new XElement(Command + "examples", docs.Examples(typeId).Select((e, i) =>
                 new XElement(Command + "example",
-                    new XElement(Maml + "title", $"-------------------------- Example {i + 1} --------------------------"),
+                    new XElement(Maml + "title", string.Format(strings.ExampleTitle, i + 1)),
                     new XElement(Dev + "code", e.Code),
                     // The empty last paragraph is the blank line before the next example's title.
                     new XElement(Dev + "remarks", e.Remarks.Select(r => new XElement(Maml + "para", r)), new XElement(Maml + "para", ""))))),
-            new XElement(Command + "relatedLinks", RelatedLinks.For(cmdlet, all, docs).Select(name =>
+            new XElement(Command + "relatedLinks", RelatedLinks.For(cmdlet, all, english).Select(name =>
                 new XElement(Maml + "navigationLink", new XElement(Maml + "linkText", name), new XElement(Maml + "uri")))));
     }
 
@@ -61,21 +68,22 @@ internal static class MamlWriter
         string PipelineInput, bool Globbing, bool VariableLength, string Aliases, IReadOnlyList<string> Description, string DefaultValue,
         IReadOnlyList<string> Values);
 
-    private static IEnumerable<HelpParameter> AllParameters(CmdletModel cmdlet, DocComments docs)
+    private static IEnumerable<HelpParameter> AllParameters(CmdletModel cmdlet, DocComments docs, DocComments english, HelpStrings strings)
     {
         foreach (var p in cmdlet.Parameters.OrderBy(p => p.Attributes.Min(a => a.Position ?? int.MaxValue)).ThenBy(p => p.Name, StringComparer.Ordinal))
         {
             var memberId = DocComments.MemberId(p.DeclaringType, p.Name, isField: p.DeclaringType.GetField(p.Name) is not null);
             var summary = docs.Paragraphs(memberId, "summary");
             // What validation enforces is stated after the summary, so the help cannot drift from it.
-            var description = summary.Concat(p.Validation.Sentences()).ToList();
-            yield return Describe(p, p.Attributes, description, DefaultValues.For(p.IsSwitch, docs.Value(memberId), summary), p.Validation.Values);
+            var description = summary.Concat(p.Validation.Sentences(strings)).ToList();
+            var defaultValue = DefaultValues.For(p.IsSwitch, english.Value(memberId), english.Paragraphs(memberId, "summary"));
+            yield return Describe(p, p.Attributes, description, defaultValue, p.Validation.Values);
         }
 
         if (cmdlet.SupportsShouldProcess)
         {
-            yield return Common("WhatIf", "Shows what would happen if the cmdlet runs. The cmdlet is not run.", "wi");
-            yield return Common("Confirm", "Prompts you for confirmation before running the cmdlet.", "cf");
+            yield return Common("WhatIf", strings.WhatIf, "wi");
+            yield return Common("Confirm", strings.Confirm, "cf");
         }
     }
 

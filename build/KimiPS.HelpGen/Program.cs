@@ -2,7 +2,7 @@ using KimiPS.HelpGen;
 
 // Usage: KimiPS.HelpGen --assembly <KimiPS.dll> --out <en-US/KimiPS.dll-Help.xml>
 //          [--doc <KimiPS.xml>]... [--reference <path>]... [--references-file <file: one path per line>]
-//          [--core-assembly netstandard]
+//          [--core-assembly netstandard] [--localized <folder of translated help, e.g. src/KimiPS/Help/zh-CN>]
 var options = Options.Parse(args);
 if (options is null)
 {
@@ -15,6 +15,20 @@ var cmdlets = reader.ReadCmdlets(reader.Load(options.Assembly));
 var docs = new DocComments(options.Docs);
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+if (options.Localized is { } folder)
+{
+    // A translation (zh-CN/): its text from the folder, example code and default values from the English.
+    var localized = LocalizedHelp.Load(folder, cmdlets, docs);
+    MamlWriter.Write(cmdlets, localized.Docs, docs, localized.Strings).Save(options.Output);
+    foreach (var gap in localized.Missing)
+    {
+        Console.WriteLine($"KimiPS.HelpGen: note: no translation in {folder} for {gap} (English used).");
+    }
+
+    Console.WriteLine($"KimiPS.HelpGen: {cmdlets.Count} cmdlet(s) -> {options.Output}");
+    return 0;
+}
+
 MamlWriter.Write(cmdlets, docs).Save(options.Output);
 
 // Not a warning token on purpose: the build treats warnings as errors, and the contract tests
@@ -27,11 +41,11 @@ foreach (var cmdlet in cmdlets.Where(c => docs.Paragraphs(DocComments.TypeId(c.T
 Console.WriteLine($"KimiPS.HelpGen: {cmdlets.Count} cmdlet(s) -> {options.Output}");
 return 0;
 
-internal sealed record Options(string Assembly, string Output, List<string> Docs, List<string> References, string? CoreAssembly)
+internal sealed record Options(string Assembly, string Output, List<string> Docs, List<string> References, string? CoreAssembly, string? Localized)
 {
     public static Options? Parse(string[] args)
     {
-        string? assembly = null, output = null, core = null;
+        string? assembly = null, output = null, core = null, localized = null;
         var docs = new List<string>();
         var references = new List<string>();
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -45,10 +59,11 @@ internal sealed record Options(string Assembly, string Output, List<string> Docs
                 case "--reference": references.Add(value); break;
                 case "--references-file": references.AddRange(File.ReadAllLines(value).Select(l => l.Trim()).Where(l => l.Length > 0)); break;
                 case "--core-assembly": core = value; break;
+                case "--localized": localized = value; break;
                 default: return null;
             }
         }
 
-        return assembly is null || output is null || args.Length % 2 != 0 ? null : new Options(assembly, output, docs, references, core);
+        return assembly is null || output is null || args.Length % 2 != 0 ? null : new Options(assembly, output, docs, references, core, localized);
     }
 }

@@ -26,6 +26,13 @@ public sealed class StagedModuleTests
         named.AddRange(manifest.Array("FormatsToProcess")!);
         named.Add("KimiPS.Core.dll");
         named.Add(Path.Combine("en-US", "KimiPS.dll-Help.xml"));
+        named.Add(Path.Combine("en-US", "about_KimiPS.help.txt"));
+        // Simplified Chinese help: zh-CN, and zh-Hans for the cultures whose parent it is (zh-SG, zh-Hans-CN).
+        foreach (var culture in new[] { "zh-CN", "zh-Hans" })
+        {
+            named.Add(Path.Combine(culture, "KimiPS.dll-Help.xml"));
+            named.Add(Path.Combine(culture, "about_KimiPS.help.txt"));
+        }
         named.AddRange(Closure.Select(n => Path.Combine("dependencies", n + ".dll")));
         Assert.Equal("KimiPS.dll", named[0]);
         Assert.Contains("KimiPS.format.ps1xml", named);
@@ -36,7 +43,7 @@ public sealed class StagedModuleTests
     public void Root_holds_only_the_module_files()
     {
         var root = Directory.EnumerateFileSystemEntries(TestPaths.StageDir).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "KimiPS.Core.dll", "KimiPS.dll", "KimiPS.format.ps1xml", "KimiPS.psd1", "LICENSE", "dependencies", "en-US" }, root);
+        Assert.Equal(new[] { "KimiPS.Core.dll", "KimiPS.dll", "KimiPS.format.ps1xml", "KimiPS.psd1", "LICENSE", "dependencies", "en-US", "zh-CN", "zh-Hans" }, root);
     }
 
     [Fact]
