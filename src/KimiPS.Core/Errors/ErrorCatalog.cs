@@ -195,18 +195,18 @@ internal static class ErrorCatalog
         var code = Token(envelope.Code, apiKey);
         var id = Token(requestId, apiKey);
 
-        var sb = new StringBuilder(entry.Summary).Append(" (").Append(where);
-        if ((type ?? code) is { } kind) sb.Append(' ').Append(kind);
-        sb.Append(')');
+        // "Summary (where kind): what the server said." — the brackets and colon are the UI language's (（）： in Chinese).
+        var context = (type ?? code) is { } kind ? where + " " + kind : where;
+        var sb = new StringBuilder(Msg.ErrorContext.Format(entry.Summary, context));
         var said = ServerText(envelope, apiKey);
-        if (said is not null) sb.Append(": ").Append(said);
+        if (said is not null) sb.Append(Msg.ErrorServerSaid.Format(said));
         EndSentence(sb);
 
-        if (errorId == KimiErrorIds.AuthenticationFailed) sb.Append(' ').Append(ErrorTable.KeyPlatformHint);
-        if (errorId == KimiErrorIds.ModelNotFound) sb.Append(' ').Append(ErrorTable.ListModelsHint);
+        if (errorId == KimiErrorIds.AuthenticationFailed) sb.Append(SentenceGap).Append(ErrorTable.KeyPlatformHint);
+        if (errorId == KimiErrorIds.ModelNotFound) sb.Append(SentenceGap).Append(ErrorTable.ListModelsHint);
         if (errorId == KimiErrorIds.ServerError && statusCode == 504)
-            sb.Append(' ').Append(Msg.GatewayTimeoutHint);
-        if (id is not null) sb.Append(' ').Append(Msg.RequestIdSentence.Format(id));
+            sb.Append(SentenceGap).Append(Msg.GatewayTimeoutHint);
+        if (id is not null) sb.Append(SentenceGap).Append(Msg.RequestIdSentence.Format(id));
 
         // Last line of defence: whatever the pieces were, the key does not leave in the message.
         var text = Secrets.Redact(sb.ToString(), apiKey);
@@ -252,10 +252,13 @@ internal static class ErrorCatalog
         }
     }
 
+    /// <summary>Between two sentences: a space in English, nothing after a Chinese full stop.</summary>
+    private static string SentenceGap => UiLanguage.IsChinese ? "" : " ";
+
     private static void EndSentence(StringBuilder sb)
     {
         var last = sb[sb.Length - 1];
-        if (last is not ('.' or '!' or '?' or '。' or '！' or '？' or '…')) sb.Append('.');
+        if (last is not ('.' or '!' or '?' or '。' or '！' or '？' or '…')) sb.Append(Msg.FullStop.Value);
     }
 
     private static bool Has(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;

@@ -180,4 +180,16 @@ internal static partial class Msg
     internal static readonly LocalizedText StreamErrorEvent = new(
         "error event in the stream",
         "流式输出中的错误事件");
+
+    internal static readonly LocalizedText ErrorContext = new(
+        "{0} ({1})",
+        "{0}（{1}）");
+
+    internal static readonly LocalizedText ErrorServerSaid = new(
+        ": {0}",
+        "：{0}");
+
+    internal static readonly LocalizedText FullStop = new(
+        ".",
+        "。");
 }

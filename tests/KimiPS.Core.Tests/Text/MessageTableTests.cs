@@ -31,7 +31,8 @@ public sealed class MessageTableTests
         Assert.False(string.IsNullOrWhiteSpace(row.En), name + ": no English");
         Assert.False(string.IsNullOrWhiteSpace(row.Zh), name + ": no Chinese");
         Assert.NotEqual(row.En, row.Zh);
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", row.Zh);
+        // Chinese characters, or (for a row of punctuation such as "{0}（{1}）") Chinese punctuation.
+        Assert.Matches(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]", row.Zh);
     }
 
     private static readonly Regex Placeholder = new(@"(?<!\{)\{(\d+)(?::[^}]*)?\}(?!\})");
