@@ -33,7 +33,7 @@ internal static partial class Msg
 
     internal static readonly LocalizedText RangeFix = new(
         "Pass {0}: {1}.",
-        "请提供{0}：{1}。");
+        "请提供 {0}：{1}。");
 
     internal static readonly LocalizedText ModelEmptyFix = new(
         "Pass a model id such as kimi-k2.6 (Get-KimiModel lists them), or omit it to use the default.",
@@ -85,7 +85,7 @@ internal static partial class Msg
 
     internal static readonly LocalizedText KeyBelongsTo = new(
         " The key belongs to the {0} platform, not {1}.",
-        " 该 API Key 属于 {0} 平台，而不是 {1}。");
+        "该 API Key 属于 {0} 平台，而不是 {1}。");
 
     internal static readonly LocalizedText KeyRegionFix = new(
         "Run Connect-Kimi again with -Region {0} (keys from platform.moonshot.{1} work only there).",
@@ -213,7 +213,7 @@ internal static partial class Msg
 
     internal static readonly LocalizedText UnexpectedError = new(
         "Unexpected {0}: {1}",
-        "意外的 {0}：{1}");
+        "发生意外的 {0}：{1}");
 
     internal static readonly LocalizedText UnexpectedErrorFix = new(
         "This is a KimiPS defect; please report it with this error's Exception.InnerException. The other items were processed.",

@@ -28,8 +28,8 @@ internal static partial class Msg
         "并发 {0} -> {1}");
 
     internal static readonly LocalizedText NewRequestsPaused = new(
-        ", new requests paused for ",
-        "，新请求暂停 ");
+        ", new requests paused for {0} s",
+        "，新请求暂停 {0} 秒");
 
     internal static readonly LocalizedText BackingOff429 = new(
         "Backing off after a 429 ({0}): {1}{2}.",

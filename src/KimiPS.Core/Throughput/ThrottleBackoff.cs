@@ -55,7 +55,7 @@ internal sealed class ThrottleBackoff
             ? Msg.ConcurrencyStays.Format(before)
             : Msg.ConcurrencyChange.Format(before, Limit.Current);
         var paused = pause > TimeSpan.Zero
-            ? Msg.NewRequestsPaused + TimeText.Seconds(pause) + " s"
+            ? Msg.NewRequestsPaused.Format(TimeText.Seconds(pause))
             : "";
         return Msg.BackingOff429.Format(throttle.ErrorId, change, paused);
     }
