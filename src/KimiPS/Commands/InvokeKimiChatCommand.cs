@@ -67,15 +67,23 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private readonly List<ChatContentPart> _images = new();
     private CommandToolRunner? _runner;
     private OrderedWorkQueue<ChatJob, ChatCompletion>? _queue;
+    private PipedInput _piped = null!;
+    private string _connectionKey = "";
+    private bool _sawNull;
+    private bool _submitted;
 
     /// <summary>The question or instruction. Piped text is the material it is about.</summary>
     [Parameter(Position = 0)]
     [AllowEmptyString]
     public string? Prompt { get; set; }
 
-    /// <summary>Text (the prompt, or the material when -Prompt is given), a KimiFile, a KimiFileContent, or a ChatMessage. Each piped object makes one request.</summary>
+    /// <summary>Any object. Text is the prompt, or with -Prompt the material; other objects are material as compact JSON (errors as their message, id, category, command line and stack trace). With -Prompt, piped text and objects are sent as ONE request after the input ends (unless -ForEach); a KimiFile, KimiFileContent or ChatMessage makes one request each. SecureString and PSCredential are refused.</summary>
     [Parameter(ValueFromPipeline = true)]
     public object? InputObject { get; set; }
+
+    /// <summary>With -Prompt: one request per piped line or object, instead of one request for all of them (named after ForEach-Object, and Pester's -ForEach: once for each item).</summary>
+    [Parameter]
+    public SwitchParameter ForEach { get; set; }
 
     /// <summary>Instructions sent first, as a system message. Not stored in a -Conversation (give New-KimiConversation -SystemPrompt for that).</summary>
     [Parameter]
@@ -215,6 +223,8 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             ThrowTerminating(ex);
         }
         _template = CreateTemplate(thinking);
+        _connectionKey = ActiveConnection.CacheKey;
+        _piped = new PipedInput(!string.IsNullOrWhiteSpace(Prompt), ForEach);
 
         if (InvokeTools)
         {
@@ -234,11 +244,56 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     {
         var item = PipelineInput.Unwrap(InputObject);
         var target = item ?? Prompt;
+        // With -Prompt, piped text and objects are the material of one request, sent when the input ends.
+        if (_piped.Collects(item))
+        {
+            Try(item, () => _piped.Collect(item!));
+            return;
+        }
+        if (item is null && _piped.Collecting && MyInvocation.ExpectingInput)
+        {
+            _sawNull = true;
+            return;
+        }
+        var input = NewInput();
+        if (!Try(target, () => _piped.AddTo(input, item, Warn))) return;
+        Submit(input, target);
+    }
+
+    protected override void EndProcessing()
+    {
+        var collected = _piped.Collected;
+        if (collected is { IsEmpty: false })
+        {
+            // The target of the collected request's error is the whole collected input: nothing is lost.
+            var target = collected.Items.ToArray();
+            var input = NewInput();
+            input.PipedText = collected.Text();
+            if (_piped.CollectedCuts is { } cut) Warn(cut);
+            if (collected.Overflowed)
+                Try(target, () => ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens, collected.CountedChars - input.PipedText.Length),
+                    _template.Model, _template.MaxTokens, () => null, overflowed: true));
+            else
+                Submit(input, target);
+        }
+        else if (_sawNull && !_submitted)
+        {
+            Submit(NewInput(), Prompt); // $null | Invoke-KimiChat 'question': the question alone, as before
+        }
+        if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
+    }
+
+    private ChatInput NewInput()
+    {
         var input = new ChatInput { Prompt = Prompt, SystemPrompt = SystemPrompt, History = Conversation?.Messages, Prefix = Prefix };
         foreach (var m in Message ?? Array.Empty<ChatMessage>()) input.Messages.Add(m);
         foreach (var image in _images) input.Images.Add(image);
-        if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
+        return input;
+    }
 
+    private void Submit(ChatInput input, object? target)
+    {
+        _submitted = true;
         // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
         if (!ShouldProcess(_template.Model, "Send a chat request")) return;
         if (_queue is null)
@@ -250,11 +305,6 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (input.PendingFiles.Count == 0 && !Try(target, () => ChatInputBuilder.Build(input))) return;
         var queue = _queue;
         if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady(), job => job.Target);
-    }
-
-    protected override void EndProcessing()
-    {
-        if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
     }
 
     private ChatRequest CreateTemplate(bool? thinking)
@@ -304,10 +354,10 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     /// <summary>One request on the pipeline thread: streamed or not, with the tool loop and the conversation.</summary>
     private void Converse(ChatInput input)
     {
-        if (input.PendingFiles.Count > 0)
+        if (input.PendingFiles.Count > 0 || ContextGuard.NeedsLookup(ContextGuard.Estimate(input, _template.MaxTokens), false))
         {
             var client = Client;
-            Wait(ct => { FetchFiles(client, input, ct); return true; });
+            Wait(ct => { FetchFiles(client, input, ct); CheckContext(client, input, ct); return true; });
         }
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
@@ -358,6 +408,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private ChatCompletion RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
     {
         FetchFiles(client, job.Input, ct);
+        CheckContext(client, job.Input, ct);
         var turn = ChatInputBuilder.Build(job.Input);
         var request = _template.Clone();
         request.Messages = turn.Request;
@@ -366,6 +417,11 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         WriteLoopWarnings(result, message => queue.Post(() => Warn(message)));
         return result.Completion;
     }
+
+    /// <summary>The size guard, off the pipeline thread: it may look the model's context length up (/v1/models, cached).</summary>
+    private void CheckContext(KimiClient client, ChatInput input, CancellationToken ct) =>
+        ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens), _template.Model, _template.MaxTokens,
+            () => ModelContextCache.Shared.Get(_connectionKey, _template.Model, () => client.ListModels(ct)));
 
     private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
     {
