@@ -7,10 +7,18 @@ namespace KimiPS.Commands;
 
 /// <summary>Sends a prompt, piped text or documents to a Kimi model and returns the answer.</summary>
 /// <remarks>
-/// Invoke-KimiChat asks a Kimi model a question. Each object piped to it makes one request: a string is the
-/// prompt, or, when -Prompt is also given, the material the prompt is about (sent before it); a KimiFile from
-/// Send-KimiFile or a KimiFileContent from Get-KimiFileContent becomes a system message holding the document's
-/// text, which is how Kimi reads documents. Without -Stream the result is a ChatCompletion (its Content is the
+/// Invoke-KimiChat asks a Kimi model a question. Anything can be piped to it. Without -Prompt, each piped string is
+/// a prompt of its own request. With -Prompt, piped text and objects are the material the prompt is about: they are
+/// collected and sent as ONE request when the input ends (the lines joined in order, then the objects as one JSON
+/// array), so a 1,000-line log is one request; -ForEach sends one request per line or object instead. An object
+/// that is not text is sent as compact JSON of its properties (two levels of objects, at most 32 KB per object; a
+/// warning names what was cut); an ErrorRecord or exception as its message, FullyQualifiedErrorId, category, target,
+/// failing command line and script stack trace, and inner exceptions. A SecureString or PSCredential (also inside an
+/// object) is refused, and a connection object is sent with its key hint only. A KimiFile from Send-KimiFile or a
+/// KimiFileContent from Get-KimiFileContent (and a ChatMessage) still makes one request each, as it arrives: the
+/// document becomes a system message holding its text, which is how Kimi reads documents; text piped along with
+/// documents makes its own request, after theirs. Before sending, a request that cannot fit the model's context
+/// (a local estimate against ContextLength from Get-KimiModel) fails with KimiContextLengthExceeded. Without -Stream the result is a ChatCompletion (its Content is the
 /// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream, ChatChunk objects are written
 /// the moment they arrive and print as a live answer; the last one carries the whole ChatCompletion.
 ///
@@ -36,8 +44,8 @@ namespace KimiPS.Commands;
 /// <para>Uploads each PDF, fetches its extracted text and asks for a summary of each document.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-Content .\error.log -Raw | Invoke-KimiChat 'What went wrong here?' -Stream</code>
-/// <para>Sends the log as material before the question and prints the answer as it is generated.</para>
+/// <code>PS> Get-Content .\app.log | Invoke-KimiChat 'Summarize the errors' -Stream</code>
+/// <para>Sends the whole log (its lines in order) as the material of one request and prints the answer as it is generated.</para>
 /// </example>
 /// <example>
 /// <code>PS> $c = New-KimiConversation -SystemPrompt 'You are a terse Linux admin.'
@@ -59,6 +67,22 @@ namespace KimiPS.Commands;
 /// <code>PS> Get-Content questions.txt | Invoke-KimiChat -ThrottleLimit 4 | Select-Object -ExpandProperty Content</code>
 /// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
 /// </example>
+/// <example>
+/// <code>PS> Get-Service | Where-Object Status -eq Stopped | Invoke-KimiChat 'Which of these should run on a web server?'</code>
+/// <para>Sends the stopped services, as one JSON array of their properties, with the question: one request.</para>
+/// </example>
+/// <example>
+/// <code>PS> $Error[0] | Invoke-KimiChat 'Why did this fail?'</code>
+/// <para>Explains the last error: the model gets its message, error id, category, target, the failing command line and the script stack trace.</para>
+/// </example>
+/// <example>
+/// <code>PS> git log -5 --oneline | Invoke-KimiChat 'Write release notes for these changes.'</code>
+/// <para>Sends the output of a native command, its lines in order, as one request.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-Content .\questions.txt | Invoke-KimiChat 'Answer in one sentence.' -ForEach</code>
+/// <para>Sends one request per line, each line with the prompt, and writes one answer per line.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ChatCompletion), typeof(ChatChunk))]
 public sealed class InvokeKimiChatCommand : KimiCmdlet
@@ -72,7 +96,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private bool _sawNull;
     private bool _submitted;
 
-    /// <summary>The question or instruction. Piped text is the material it is about.</summary>
+    /// <summary>The question or instruction. Piped text and objects are the material it is about, sent with it in one request (see -ForEach).</summary>
     [Parameter(Position = 0)]
     [AllowEmptyString]
     public string? Prompt { get; set; }
