@@ -138,6 +138,15 @@ Describe 'Piped objects' {
         $content | Should -BeLike '*"Deep":{"a":"System.Collections.Hashtable"}*'
     }
 
+    It 'reads an answer piped on as its text: with -Prompt the material, without it the prompt' {
+        $translated = Invoke-KimiChat 'Write a poem' | Invoke-KimiChat 'Translate it'
+        $again = Invoke-KimiChat 'Hello' | Invoke-KimiChat
+
+        $translated.Content | Should -Be "Echo: Echo: Write a poem`n`nTranslate it"
+        $again.Content | Should -Be 'Echo: Echo: Hello'
+        (Get-Counters).chatRequests | Should -Be 4
+    }
+
     It 'refuses an object without -Prompt, naming -Prompt, and still answers the piped strings' {
         $answers = @('first', [pscustomobject]@{ n = 1 }, 'second' | Invoke-KimiChat -ErrorVariable failed -ErrorAction SilentlyContinue)
 

@@ -10,8 +10,8 @@ namespace KimiPS.Commands;
 /// Invoke-KimiChat asks a Kimi model a question. Anything can be piped to it. Without -Prompt, each piped string is
 /// a prompt of its own request. With -Prompt, piped text and objects are the material the prompt is about: they are
 /// collected and sent as ONE request when the input ends (the lines joined in order, then the objects as one JSON
-/// array), so a 1,000-line log is one request; -ForEach sends one request per line or object instead. An object
-/// that is not text is sent as compact JSON of its properties (two levels of objects, at most 32 KB per object; a
+/// array), so a 1,000-line log is one request; -ForEach sends one request per line or object instead. An answer
+/// (ChatCompletion) piped on is its text. Any other object that is not text is sent as compact JSON of its properties (two levels of objects, at most 32 KB per object; a
 /// warning names what was cut); an ErrorRecord or exception as its message, FullyQualifiedErrorId, category, target,
 /// failing command line and script stack trace, and inner exceptions. A SecureString or PSCredential (also inside an
 /// object) is refused, and a connection object is sent with its key hint only. A KimiFile from Send-KimiFile or a

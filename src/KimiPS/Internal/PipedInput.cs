@@ -40,8 +40,7 @@ internal sealed class PipedInput
     /// <summary>Collects one item (see <see cref="Collects"/>); throws for a secret, which is then not collected.</summary>
     public void Collect(object item)
     {
-        if (item is string s) _collected!.AddText(s, item);
-        else if (ChatInputBuilder.Classify(item) == ChatInputKind.Text) _collected!.AddText(Text(item), item);
+        if (AsText(item) is { } s) _collected!.AddText(s, item);
         else _collected!.AddObject(_collectedJson.Write(item), item);
     }
 
@@ -51,6 +50,7 @@ internal sealed class PipedInput
     /// <summary>Adds one piped item that makes its own request: text, a document, a message, or an object as its JSON.</summary>
     public void AddTo(ChatInput input, object? item, Action<string> warn)
     {
+        if (item is ChatCompletion answer) item = answer.Content;
         if (item is null || !IsObject(item))
         {
             ChatInputBuilder.AddPipedObject(input, item);
@@ -63,7 +63,19 @@ internal sealed class PipedInput
         if (json.Cuts.Describe() is { } cut) warn(cut);
     }
 
-    private static bool IsMaterial(object item) => item is string || ChatInputBuilder.Classify(item) is ChatInputKind.Text || IsObject(item);
+    private static bool IsMaterial(object item) => AsText(item) != null || IsObject(item);
+
+    /// <summary>
+    /// Text as itself; an answer piped on (Invoke-KimiChat 'Write a poem' | Invoke-KimiChat 'Translate it') as its
+    /// text, which is what the next question is about; null for anything else.
+    /// </summary>
+    private static string? AsText(object item) => item switch
+    {
+        string s => s,
+        ChatCompletion answer => answer.Content ?? "",
+        _ when ChatInputBuilder.Classify(item) == ChatInputKind.Text => Text(item),
+        _ => null,
+    };
 
     /// <summary>Anything the core does not read itself (text, documents, messages) is an object to describe.</summary>
     private static bool IsObject(object item) => ChatInputBuilder.Classify(item) == ChatInputKind.Unsupported;
