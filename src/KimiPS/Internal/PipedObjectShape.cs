@@ -38,9 +38,18 @@ internal sealed class PipedObjectShape : IMaterialShape
     public IEnumerable<KeyValuePair<string, Func<object?>>> Properties(object value)
     {
         var pso = value as PSObject ?? PSObject.AsPSObject(value);
-        foreach (var property in pso.Properties)
+        PSPropertyInfo[] properties;
+        try
         {
-            if (!property.IsGettable) continue;
+            properties = pso.Properties.Where(p => p.IsGettable).ToArray();
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            // An adapter that cannot list its properties: the object is written as its text instead of failing the item.
+            properties = Array.Empty<PSPropertyInfo>();
+        }
+        foreach (var property in properties)
+        {
             var p = property;
             yield return new(p.Name, () => p.Value);
         }
