@@ -291,6 +291,19 @@ Describe 'The size guard' {
         (Get-Counters).chatRequests | Should -Be 1
     }
 
+    It 'refuses input too large to keep in memory without asking the server anything' {
+        # 9 lines of a million characters: beyond the 8 M characters collected input keeps.
+        $line = 'q' * 1000000
+
+        1..9 | ForEach-Object { $line } | Invoke-KimiChat 'Summarize' -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
+
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'KimiContextLengthExceeded*'
+        $failed[0].Exception.Message | Should -BeLike '*about 2,250,00* tokens, and no Kimi model accepts more than 1,048,576. Nothing was sent.'
+        @($failed[0].TargetObject).Count | Should -BeLessThan 9
+        (Get-Counters).requests | Should -Be 0
+    }
+
     It 'guards one -ForEach item too, and the other items still go' {
         'small', ('z' * 1200000) | Invoke-KimiChat 'Summarize' -ForEach -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null
 

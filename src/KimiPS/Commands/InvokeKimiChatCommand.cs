@@ -11,15 +11,16 @@ namespace KimiPS.Commands;
 /// a prompt of its own request. With -Prompt, piped text and objects are the material the prompt is about: they are
 /// collected and sent as ONE request when the input ends (the lines joined in order, then the objects as one JSON
 /// array), so a 1,000-line log is one request; -ForEach sends one request per line or object instead. An answer
-/// (ChatCompletion) piped on is its text. Any other object that is not text is sent as compact JSON of its properties (two levels of objects, at most 32 KB per object; a
-/// warning names what was cut); an ErrorRecord or exception as its message, FullyQualifiedErrorId, category, target,
+/// (ChatCompletion) piped on is its text. Any other object is sent as compact JSON of its properties (two levels of
+/// objects, at most 32 KB per object; a warning names what was cut); an ErrorRecord or exception as its message, FullyQualifiedErrorId, category, target,
 /// failing command line and script stack trace, and inner exceptions. A SecureString or PSCredential (also inside an
 /// object) is refused, and a connection object is sent with its key hint only. A KimiFile from Send-KimiFile or a
 /// KimiFileContent from Get-KimiFileContent (and a ChatMessage) still makes one request each, as it arrives: the
 /// document becomes a system message holding its text, which is how Kimi reads documents; text piped along with
 /// documents makes its own request, after theirs. Before sending, a request that cannot fit the model's context
-/// (a local estimate against ContextLength from Get-KimiModel) fails with KimiContextLengthExceeded. Without -Stream the result is a ChatCompletion (its Content is the
-/// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream, ChatChunk objects are written
+/// (a local estimate against ContextLength from Get-KimiModel) fails with KimiContextLengthExceeded.
+///
+/// Without -Stream the result is a ChatCompletion (its Content is the answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream, ChatChunk objects are written
 /// the moment they arrive and print as a live answer; the last one carries the whole ChatCompletion.
 ///
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
@@ -286,25 +287,22 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
 
     protected override void EndProcessing()
     {
-        var collected = _piped.Collected;
-        if (collected is { IsEmpty: false })
-        {
-            // The target of the collected request's error is the whole collected input: nothing is lost.
-            var target = collected.Items.ToArray();
-            var input = NewInput();
-            input.PipedText = collected.Text();
-            if (_piped.CollectedCuts is { } cut) Warn(cut);
-            if (collected.Overflowed)
-                Try(target, () => ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens, collected.CountedChars - input.PipedText.Length),
-                    _template.Model, _template.MaxTokens, () => null, overflowed: true));
-            else
-                Submit(input, target);
-        }
-        else if (_sawNull && !_submitted)
-        {
-            Submit(NewInput(), Prompt); // $null | Invoke-KimiChat 'question': the question alone, as before
-        }
+        if (_piped.Collected is { IsEmpty: false } collected) SubmitCollected(collected);
+        else if (_sawNull && !_submitted) Submit(NewInput(), Prompt); // $null | Invoke-KimiChat 'question': the question alone, as before
         if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
+    }
+
+    /// <summary>The one request of the collected text and objects. Its error's target is the whole collected input: nothing is lost.</summary>
+    private void SubmitCollected(PipedMaterial collected)
+    {
+        var target = collected.Items.ToArray();
+        var input = NewInput();
+        input.PipedText = collected.Text();
+        if (_piped.CollectedCuts is { } cut) Warn(cut);
+        // Input beyond what is kept in memory cannot be sent whole, and is more than any model accepts.
+        if (collected.Overflowed) Try(target, () => ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens, collected.CountedChars - input.PipedText.Length),
+            _template.Model, _template.MaxTokens, () => null, overflowed: true));
+        else Submit(input, target);
     }
 
     private ChatInput NewInput()

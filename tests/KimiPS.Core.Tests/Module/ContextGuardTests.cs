@@ -28,7 +28,8 @@ public class ContextGuardTests
     public void Unknown_context_lets_the_server_decide_unless_the_input_overflowed()
     {
         ContextGuard.Check(5_000_000, "custom", null, () => null);
-        Assert.Throws<KimiException>(() => ContextGuard.Check(5_000_000, "custom", null, () => null, overflowed: true));
+        var ex = Assert.Throws<KimiException>(() => ContextGuard.Check(5_000_000, "custom", null, () => null, overflowed: true));
+        Assert.Contains("about 5,000,000 tokens, and no Kimi model accepts more than 1,048,576. Nothing was sent.", ex.Message);
     }
 
     [Fact]

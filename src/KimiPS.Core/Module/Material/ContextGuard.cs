@@ -39,19 +39,21 @@ internal static class ContextGuard
         if (allowed is null)
         {
             if (!overflowed) return;
-            allowed = LargestContext;
+            throw Exceeded(estimate, $"no Kimi model accepts more than {N(LargestContext)}", maxTokens);
         }
         if (estimate <= allowed) return;
         throw Exceeded(estimate, allowed.Value, model, maxTokens);
     }
 
-    public static KimiException Exceeded(long estimate, long allowed, string model, int? maxTokens)
+    public static KimiException Exceeded(long estimate, long allowed, string model, int? maxTokens) =>
+        Exceeded(estimate, $"{model} accepts {N(allowed)} (its context length, from /v1/models)", maxTokens);
+
+    private static KimiException Exceeded(long estimate, string allowed, int? maxTokens)
     {
         var entry = ErrorTable.Get(KimiErrorIds.ContextLengthExceeded);
         var plus = maxTokens is null ? "" : $" (with -MaxTokens {N(maxTokens.Value)})";
         return new KimiException(KimiErrorIds.ContextLengthExceeded, entry.Category,
-            $"{entry.Summary}: the request is estimated at about {N(estimate)} tokens{plus}, and {model} accepts {N(allowed)} " +
-            "(its context length, from /v1/models). Nothing was sent.",
+            $"{entry.Summary}: the request is estimated at about {N(estimate)} tokens{plus}, and {allowed}. Nothing was sent.",
             "Send less, or choose a model with a longer context (Get-KimiModel lists each model's ContextLength): pick fewer properties " +
             "(... | Select-Object Name, Status | Invoke-KimiChat ...), fewer lines or items (Select-Object -Last 200), or send one request " +
             "per item with -ForEach; lower -MaxTokens if you set it.");
