@@ -147,7 +147,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     public ChatTool[]? Tool { get; set; }
 
-    /// <summary>auto, none, required, or a tool name.</summary>
+    /// <summary>auto, none, required, or a tool name. Kimi accepts only auto and none: required and a tool name are sent as auto, and a model that calls no tool is asked once more; a warning says when it still calls none.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ToolChoice { get; set; }
@@ -184,7 +184,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     public string? Prefix { get; set; }
 
-    /// <summary>When an answer stops at the token limit, continue it this many times at most.</summary>
+    /// <summary>When an answer stops at the token limit, continue it this many times at most (Partial Mode); a warning says when it is still cut after the last.</summary>
     [Parameter]
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
