@@ -30,8 +30,27 @@ public sealed partial class KimiClient
     /// Disposing the enumerator (or cancelling) closes the connection so the server stops generating.
     /// The request is checked (and policy warnings raised) when this method is called, before enumeration.
     /// </summary>
-    public IEnumerable<ChatChunk> ChatStream(ChatRequest request, CancellationToken ct = default) =>
-        ChatStream(Rounds(request), ct);
+    public IEnumerable<ChatChunk> ChatStream(ChatRequest request, CancellationToken ct = default)
+    {
+        var first = new FirstRounds { Rounds = Rounds(request) };
+        return Restartable(first, request, ct);
+    }
+
+    /// <summary>
+    /// The rounds change their request as they go: a second enumeration of the same sequence starts again from the
+    /// caller's request (prepared again, quietly: its warnings were given when ChatStream was called).
+    /// </summary>
+    private IEnumerable<ChatChunk> Restartable(FirstRounds first, ChatRequest request, CancellationToken ct)
+    {
+        var rounds = Interlocked.Exchange(ref first.Rounds, null) ?? new ChatRounds(ModelPolicy.Prepare(request, _ => { }), Warn);
+        foreach (var chunk in ChatStream(rounds, ct)) yield return chunk;
+    }
+
+    /// <summary>The rounds prepared when ChatStream was called, for the first enumeration only.</summary>
+    private sealed class FirstRounds
+    {
+        public ChatRounds? Rounds;
+    }
 
     /// <summary>
     /// The rounds engine for one answer: checks <paramref name="request"/> and applies the model policy now

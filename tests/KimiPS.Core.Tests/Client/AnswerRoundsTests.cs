@@ -100,6 +100,21 @@ public sealed class AnswerRoundsTests : EmulatorTest
     }
 
     [Fact]
+    public void A_stream_enumerated_twice_starts_from_the_callers_request_each_time()
+    {
+        using var client = Client();
+        var request = WebSearchRequest("call:$web_search");
+        var stream = client.ChatStream(request);
+        var first = stream.Last().Completion!;
+        var second = stream.Last().Completion!;
+        Assert.Equal(first.Content, second.Content);
+        Assert.Equal(4, ChatRequests);
+        var requests = Emulator.Requests.Where(r => r.Path.EndsWith("chat/completions", StringComparison.Ordinal)).ToList();
+        Assert.Equal(1, requests[2].Json!.RootElement.GetProperty("messages").GetArrayLength());
+        Assert.Single(request.Messages);
+    }
+
+    [Fact]
     public void The_default_emulator_answers_a_search_and_the_policy_warns_once_not_per_round()
     {
         using var client = Client();
