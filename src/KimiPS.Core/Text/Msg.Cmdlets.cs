@@ -211,4 +211,32 @@ internal static partial class Msg
     internal static readonly LocalizedText FilePathFix = new(
         "Give a file path, such as {0}.",
         "请提供文件路径，例如 {0}。");
+
+    internal static readonly LocalizedText PSecretDirect = new(
+        "cannot take a {0}",
+        "不能接受 {0}");
+
+    internal static readonly LocalizedText PSecretProperty = new(
+        "got an object whose property '{0}' holds a {1}",
+        "收到的对象的属性“{0}”中含有 {1}");
+
+    internal static readonly LocalizedText SecretDirectFix = new(
+        "Secrets are never sent to the model: pipe what the model needs instead (for a credential, its UserName).",
+        "机密永远不会发送给模型：请改为传入模型需要的内容（对于凭据，传入其 UserName）。");
+
+    internal static readonly LocalizedText SecretPropertyFix = new(
+        "Secrets are never sent to the model: leave '{0}' out with Select-Object (... | Select-Object -ExcludeProperty {1} | Invoke-KimiChat ...).",
+        "机密永远不会发送给模型：请用 Select-Object 去掉“{0}”（... | Select-Object -ExcludeProperty {1} | Invoke-KimiChat ...）。");
+
+    internal static readonly LocalizedText SecretRefused = new(
+        "Parameter 'InputObject' {0}; secrets are not sent to the model.",
+        "参数“InputObject”{0}；机密不会发送给模型。");
+
+    internal static readonly LocalizedText PObjectNoQuestion = new(
+        "is empty: a {0} was piped, which is material, but there is no question about it",
+        "为空：通过管道传入了 {0}，它是材料，但没有关于它的问题");
+
+    internal static readonly LocalizedText ObjectNoQuestionFix = new(
+        "Pass the question with -Prompt, for example: Get-Process -Id $PID | Invoke-KimiChat 'How much memory does this use?'. Only piped text is a prompt by itself.",
+        "请用 -Prompt 提供问题，例如：Get-Process -Id $PID | Invoke-KimiChat '它占用了多少内存？'。只有通过管道传入的文本本身就是 prompt。");
 }

@@ -370,4 +370,56 @@ internal static partial class Msg
     internal static readonly LocalizedText Utf16Invalid = new(
         "the UTF-16 text is not valid ({0})",
         "UTF-16 文本无效（{0}）");
+
+    internal static readonly LocalizedText CutDropped = new(
+        "left out to keep each object within {0} KB of JSON: {1}",
+        "为使每个对象的 JSON 不超过 {0} KB 而略去：{1}");
+
+    internal static readonly LocalizedText CutFlattened = new(
+        "sent as text, being more than {0} levels of objects deep: {1}",
+        "对象嵌套超过 {0} 层，以文本形式发送：{1}");
+
+    internal static readonly LocalizedText CutTrimmed = new(
+        "cut to their first {0} items: {1}",
+        "只保留前 {0} 项：{1}");
+
+    internal static readonly LocalizedText CutOneObject = new(
+        "The piped object was",
+        "通过管道传入的对象已");
+
+    internal static readonly LocalizedText CutSomeObjects = new(
+        "{0} of the {1} piped objects were",
+        "通过管道传入的 {1} 个对象中有 {0} 个已");
+
+    internal static readonly LocalizedText CutWarning = new(
+        "{0} cut to fit: {1}. To send what was cut, pick the properties with Select-Object (or Select-Object -ExpandProperty), or convert the objects yourself (ConvertTo-Json -Depth 5) and pipe the text.",
+        "{0}被裁剪以适应大小：{1}。如需发送被裁剪的内容，请用 Select-Object（或 Select-Object -ExpandProperty）选择属性，或自行转换对象（ConvertTo-Json -Depth 5）后通过管道传入文本。");
+
+    internal static readonly LocalizedText CutMoreNames = new(
+        " and {0} more",
+        " 等另外 {0} 项");
+
+    internal static readonly LocalizedText PipedCollection = new(
+        "(the piped collection)",
+        "（通过管道传入的集合）");
+
+    internal static readonly LocalizedText NoModelAccepts = new(
+        "no Kimi model accepts more than {0}",
+        "没有任何 Kimi 模型接受超过 {0} 的 tokens");
+
+    internal static readonly LocalizedText ModelAccepts = new(
+        "{0} accepts {1} (its context length, from /v1/models)",
+        "{0} 最多接受 {1}（其上下文长度，来自 /v1/models）");
+
+    internal static readonly LocalizedText WithMaxTokens = new(
+        " (with -MaxTokens {0})",
+        "（含 -MaxTokens {0}）");
+
+    internal static readonly LocalizedText ContextEstimateExceeded = new(
+        "{0}: the request is estimated at about {1} tokens{2}, and {3}. Nothing was sent.",
+        "{0}：估计该请求约有 {1} 个 tokens{2}，而{3}。未发送任何内容。");
+
+    internal static readonly LocalizedText ContextEstimateFix = new(
+        "Send less, or choose a model with a longer context (Get-KimiModel lists each model's ContextLength): pick fewer properties (... | Select-Object Name, Status | Invoke-KimiChat ...), fewer lines or items (Select-Object -Last 200), or send one request per item with -ForEach; lower -MaxTokens if you set it.",
+        "请减少发送的内容，或选择上下文长度更长的模型（Get-KimiModel 会列出每个模型的 ContextLength）：选择更少的属性（... | Select-Object Name, Status | Invoke-KimiChat ...）、更少的行或项（Select-Object -Last 200），或用 -ForEach 每项发送一个请求；如果设置了 -MaxTokens，请调小它。");
 }

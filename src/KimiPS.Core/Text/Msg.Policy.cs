@@ -362,4 +362,16 @@ internal static partial class Msg
     internal static readonly LocalizedText FixedSampling = new(
         "{0} uses a fixed {1} of {2}{3}; the requested {4} was not sent.",
         "{0} 的 {1} 固定为 {2}{3}，不可修改；请求的 {4} 未发送。");
+
+    internal static readonly LocalizedText ToolChoiceEmulated = new(
+        "ToolChoice '{0}' was emulated (Kimi accepts only auto and none): the model was asked once more with the message \"{1}\" and still called no tool. Its answer, to that message, is returned.",
+        "ToolChoice“{0}”是模拟实现的（Kimi 只接受 auto 和 none）：已用消息“{1}”再次要求模型调用工具，但它仍未调用任何工具。返回的是它对该消息的回答。");
+
+    internal static readonly LocalizedText StillCutChoices = new(
+        "The answer stopped at the token limit (finish_reason length) and was not continued: AutoContinue continues a single answer, and this one has {0} choices. Raise MaxTokens, or ask for one choice.",
+        "回答因达到 tokens 上限而停止（finish_reason length），且未续写：AutoContinue 只续写单个回答，而这个回答有 {0} 个 choice。请调大 MaxTokens，或只请求一个 choice。");
+
+    internal static readonly LocalizedText StillCut = new(
+        "The answer is still cut at the token limit (finish_reason length) after {0} continuation{1} (AutoContinue {2}); the text so far is returned. Raise MaxTokens or AutoContinue for the rest.",
+        "续写 {0} 次后回答仍因达到 tokens 上限而被截断（finish_reason length，AutoContinue {2}）；返回目前已有的文本。如需其余部分，请调大 MaxTokens 或 AutoContinue。");
 }
