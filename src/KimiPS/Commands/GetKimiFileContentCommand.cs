@@ -85,7 +85,7 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
         if (ParameterSetName != IdSet || ThrottleLimit <= 1) return;
         var client = Client;
         var remove = RemoveFile.IsPresent;
-        _queue = StartQueue<KimiFile, KimiFileContent>(ThrottleLimit, (file, ct) => Guard(() => ReadQueued(client, file, remove, ct)));
+        _queue = StartQueue<KimiFile, KimiFileContent>(ThrottleLimit, (file, ct) => Guard(() => ReadQueued(client, file, remove, ct)), NoTokens);
     }
 
     protected override void ProcessRecord()

@@ -362,8 +362,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var request = _template.Clone();
         request.Messages = turn.Request;
         var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
-        var queue = _queue!;
-        WriteLoopWarnings(result, message => queue.Post(() => Warn(message)));
+        WriteLoopWarnings(result, message => Post(() => Warn(message)));
         return result.Completion;
     }
 

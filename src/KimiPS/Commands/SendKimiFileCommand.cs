@@ -73,7 +73,7 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
         var purpose = Purpose;
         var parameterName = ParameterName;
         _queue = StartQueue<string, KimiFile>(ThrottleLimit,
-            (path, ct) => Upload(client, path, purpose, parameterName, NextActivity(), _queue!.Post, WriteProgress, ct));
+            (path, ct) => Upload(client, path, purpose, parameterName, NextActivity(), Post, WriteProgress, ct), NoTokens);
     }
 
     protected override void ProcessRecord()

@@ -43,7 +43,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 2, () => Http429(errorId));
         var messages = new List<(string Text, int Thread)>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None,
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None,
             onThrottle: m => messages.Add((m, Environment.CurrentManagedThreadId)));
 
         var results = OrderedWorkQueueTests.Drive(queue, new[] { 0 });
@@ -65,7 +65,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () => Http429(KimiErrorIds.RateLimitReached));
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 40));
 
@@ -81,7 +81,7 @@ public sealed class OrderedWorkQueueLimitTests
         using var allInFlight = new CountdownEvent(8);
         var attempts = new int[8];
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             if (Interlocked.Increment(ref attempts[i]) == 1)
             {
@@ -104,7 +104,7 @@ public sealed class OrderedWorkQueueLimitTests
     public void Re_runs_are_bounded()
     {
         var work = new FlakyWork(i => i == 0, failures: int.MaxValue, () => Http429(KimiErrorIds.RateLimitReached));
-        using var queue = new OrderedWorkQueue<int, int>(4, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(4, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
@@ -120,7 +120,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 1, failures: 1, () => Http429(KimiErrorIds.QuotaExceeded, retryable: true));
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 3));
 
@@ -135,7 +135,7 @@ public sealed class OrderedWorkQueueLimitTests
     public void A_non_retryable_429_is_not_re_run_but_still_slows_down()
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () => Http429(KimiErrorIds.RateLimitReached, retryable: false));
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
@@ -149,7 +149,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1,
             () => Http429(KimiErrorIds.RateLimitReached, retryAfter: TimeSpan.FromHours(1)));
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 3));
 
@@ -162,7 +162,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () =>
             new KimiApiException(KimiErrorIds.ServerError, KimiErrorCategories.ResourceUnavailable, "502", null, 502) { IsRetryable = true });
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
@@ -175,7 +175,7 @@ public sealed class OrderedWorkQueueLimitTests
     public void Requests_per_minute_are_enforced_by_the_limiter()
     {
         // 600 RPM: a burst of 10, then one start per 100 ms.
-        using var queue = new OrderedWorkQueue<int, int>(20, (i, _) => i, new KimiRateLimits { RequestsPerMinute = 600 }, CancellationToken.None);
+        using var queue = Queues.New<int, int>(20, (i, _) => i, new KimiRateLimits { RequestsPerMinute = 600 }, CancellationToken.None);
         queue.RateLimiter.RecordGrants();
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 20));
@@ -195,7 +195,7 @@ public sealed class OrderedWorkQueueLimitTests
         // 60,000 TPM at 50,000 tokens an item: the second would wait about 40 s, so it must not start now.
         using var cts = new CancellationTokenSource();
         var started = new List<int>();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             lock (started)
                 started.Add(i);
