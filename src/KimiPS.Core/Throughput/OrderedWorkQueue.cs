@@ -13,7 +13,7 @@ namespace KimiPS.Core;
 /// <para>Concurrency is the smallest of <c>throttleLimit</c>, <see cref="KimiRateLimits.MaxConcurrency"/> and an
 /// AIMD limit (<see cref="CurrentConcurrencyLimit"/>) that halves when an item fails with a 429 that asks us to
 /// slow down (<see cref="KimiErrorIds.RateLimitReached"/>, <see cref="KimiErrorIds.EngineOverloaded"/>) and grows
-/// back with successes. Such an item is re-run (up to <see cref="MaxReRuns"/> times, ahead of new items) after
+/// back with successes. Such an item is re-run (until it has been sent <see cref="MaxReRuns"/> + 1 times, ahead of new items) after
 /// new starts were paused for the server's Retry-After (<see cref="ThrottleBackoff"/>). Requests and estimated
 /// tokens per minute go through <see cref="RequestRateLimiter"/>.</para>
 /// <para>Items are started by whichever thread frees a slot (a finishing worker, a timer, or the owner in
@@ -351,7 +351,9 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
             }
             else if (throttle is not null && !_cts.IsCancellationRequested)
             {
-                var again = _backoff.OnThrottled(throttle, slot.Generation, slot.Attempts, _clock(), out var warning);
+                // Requests, not starts: a run whose HTTP layer retried (a 500 before the 429) spent more than one.
+                slot.Requests += Math.Max(1, (throttle as KimiApiException)?.Attempts ?? 1);
+                var again = _backoff.OnThrottled(throttle, slot.Generation, slot.Requests, _clock(), out var warning);
                 // Posted under the lock: the warning is queued before the owner can take this item's result.
                 if (warning is not null)
                     _dispatcher.Post(() => _onThrottle(warning));
@@ -415,6 +417,8 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
         public TIn Input { get; }
         public int Cost { get; set; }
+        /// <summary>Requests sent for it that ended in a 429, counting the HTTP layer's own attempts.</summary>
+        public int Requests { get; set; }
         /// <summary>How many times it started; 0 until the first start.</summary>
         public int Attempts { get; set; }
         /// <summary>The AIMD generation it last started in.</summary>

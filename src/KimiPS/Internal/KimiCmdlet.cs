@@ -21,6 +21,7 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     private readonly PipelineDispatcher _dispatcher = new();
     private KimiConnection? _connection;
     private KimiClient? _client;
+    private KimiClient? _queueClient;
     private IDisposable? _queue;
 
     /// <summary>Cancelled when the pipeline stops.</summary>
@@ -42,9 +43,11 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>A client for <paramref name="connection"/> whose diagnostics reach this cmdlet's streams.</summary>
-    internal KimiClient CreateClient(KimiConnection connection)
+    internal KimiClient CreateClient(KimiConnection connection) => CreateClient(connection.CreateClientOptions());
+
+    private KimiClient CreateClient(KimiClientOptions options)
     {
-        var client = new KimiClient(connection.CreateClientOptions());
+        var client = new KimiClient(options);
         client.Diagnostic += OnDiagnostic;
         return client;
     }
@@ -158,6 +161,50 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// File-system paths for -Path (wildcards) or -LiteralPath (see <see cref="ProviderPaths"/>). A path that does
+    /// not resolve, or is not on the file system, is a KimiPathNotFound error for that path only; the others go on.
+    /// </summary>
+    internal IEnumerable<string> ResolvePaths(IEnumerable<string> paths, bool literal) =>
+        new ProviderPaths(this).Resolve(paths, literal, literal ? "LiteralPath" : "Path", (error, path) => Report(error, path));
+
+    /// <summary>
+    /// What an error about a resolved path carries as TargetObject: the file (or folder) itself, whose FullName
+    /// binds back to -LiteralPath, so <c>$failed.TargetObject | Send-KimiFile</c> re-runs it even when the
+    /// name holds wildcard characters.
+    /// </summary>
+    internal static object Target(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+
+    /// <summary>
+    /// Runs one item's work (see <see cref="Try"/>); an exception nothing in the module describes
+    /// becomes this item's KimiUnexpectedError instead of ending the pipeline.
+    /// </summary>
+    internal bool TryItem(object? target, Action work) => Try(target, () => Guard(work));
+
+    /// <summary>Any thread: rethrows what the module cannot describe as KimiUnexpectedError, keeping it as the inner exception.</summary>
+    internal static T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw ModuleErrors.Unexpected(ex);
+        }
+    }
+
+    internal static void Guard(Action work) => Guard(() => { work(); return true; });
+
+    /// <summary>
+    /// PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a terminating error) and cancellation
+    /// must pass through unchanged; so must the ones the module maps to an error id.
+    /// </summary>
+    private static bool IsUnexpected(Exception ex) =>
+        ex is not (RuntimeException or OperationCanceledException or OutOfMemoryException)
+        && ErrorMapping.Describe(ex) is null;
+
     /// <summary>Writes the error for <paramref name="exception"/>; false when it is not ours to report (a bug: let it surface).</summary>
     internal bool Report(Exception exception, object? target)
     {
@@ -179,13 +226,22 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// the connection's rate limits (MaxConcurrency, RequestsPerMinute, TokensPerMinute), posting to this cmdlet's one
     /// dispatcher; the queue's back-off message is a warning. The queue is disposed with the cmdlet.
     /// </summary>
+    /// <remarks>
+    /// The work gets the queue's own client, whose HTTP layer leaves a 429 to the queue: one retry budget, the
+    /// connection's MaxRetries, so a request that keeps getting 429 is sent MaxRetries + 1 times in all.
+    /// </remarks>
     /// <param name="throttleLimit">Most items in flight at once.</param>
     /// <param name="work">One item's work, on a worker thread (no Write* there: Post instead).</param>
     /// <param name="estimateTokens">An item's estimated tokens, for the connection's TokensPerMinute (Connect-Kimi -TokensPerMinute); <see cref="NoTokens"/> for work that costs none.</param>
-    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, TOut> work, Func<TIn, int> estimateTokens)
+    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<KimiClient, TIn, CancellationToken, TOut> work, Func<TIn, int> estimateTokens)
     {
+        var connection = ActiveConnection;
+        var options = connection.CreateClientOptions();
+        options.ThrottlesRetriedByScheduler = true;
+        var client = _queueClient = CreateClient(options);
         // The scheduler's back-off message is posted to the dispatcher, so it is written on this thread.
-        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, work, ActiveConnection.RateLimits, StopToken, estimateTokens, Warn, _dispatcher);
+        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, (item, ct) => work(client, item, ct), connection.RateLimits, StopToken,
+            estimateTokens, Warn, _dispatcher) { MaxReRuns = connection.MaxRetries };
         _queue = queue;
         return queue;
     }
@@ -225,6 +281,7 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         _queue?.Dispose();
         // The clients share pooled connections in the core; disposing one releases nothing shared.
         _client?.Dispose();
+        _queueClient?.Dispose();
         _cts.Dispose();
     }
 }

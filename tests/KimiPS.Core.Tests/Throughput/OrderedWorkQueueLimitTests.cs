@@ -110,9 +110,24 @@ public sealed class OrderedWorkQueueLimitTests
 
         Assert.False(result.Succeeded);
         Assert.Equal(KimiErrorIds.RateLimitReached, Assert.IsType<KimiApiException>(result.Error).ErrorId);
-        Assert.Equal(1 + 3, result.Attempts);
-        Assert.Equal(1 + 3, work.AttemptsOf(0));
+        // MaxReRuns (the connection's MaxRetries, default 2): sent 1 + 2 times in all.
+        Assert.Equal(1 + 2, result.Attempts);
+        Assert.Equal(1 + 2, work.AttemptsOf(0));
         Assert.Equal(1, queue.CurrentConcurrencyLimit);
+    }
+
+    [Fact]
+    public void Requests_the_HTTP_layer_already_made_count_against_the_same_budget()
+    {
+        // Each run's 429 says the HTTP layer sent it twice (a 500 retried before the 429): 2 + 2 requests reach MaxReRuns 3.
+        var work = new FlakyWork(i => i == 0, failures: int.MaxValue, () => { var e = Http429(KimiErrorIds.RateLimitReached); e.Attempts = 2; return e; });
+        using var queue = Queues.New<int, int>(4, work.Run, null, CancellationToken.None);
+        queue.MaxReRuns = 3;
+
+        var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, work.AttemptsOf(0));
     }
 
     [Fact]
