@@ -33,6 +33,8 @@ internal sealed partial class ChatStreamDecoder
     private List<ChoiceAccumulator?>? _others;
     // Scratch for tool-call argument text, unescaped here then appended (no string per fragment).
     private char[] _chars = Array.Empty<char>();
+    // Where the input of the reader being used starts in the event (a resumed reader starts after the envelope).
+    private int _readerOffset;
 
     /// <param name="requestId">The response's request id, copied to the completion.</param>
     /// <param name="contentPrefix">Partial Mode: the assistant prefix sent in the request; the server
@@ -73,10 +75,15 @@ internal sealed partial class ChatStreamDecoder
             return false;
         }
 
+        if (TryDecodeTextShape(span, output)) return true;
+        BeginEventShape();
+        int outputBefore = output.Count;
+
         if (TryResume(span, out var resumed))
         {
             try
             {
+                _readerOffset = _envelopeLength;
                 DecodeChunk(ref resumed, data, output, atChoices: true);
             }
             catch (Exception ex) when (ex is JsonException || ex is KimiException { ErrorId: KimiErrorIds.ProtocolError })
@@ -84,12 +91,14 @@ internal sealed partial class ChatStreamDecoder
                 // Offsets of a resumed parse count from the choices member: report the error exactly as a full parse does.
                 throw FullParseError(data) ?? ex;
             }
+            RememberTextShape(span, output, outputBefore);
             return true;
         }
 
         var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
+            _readerOffset = 0;
             DecodeChunk(ref reader, data, output, atChoices: false);
         }
         catch (JsonException ex)
@@ -98,6 +107,7 @@ internal sealed partial class ChatStreamDecoder
             // or private, so it stays in the inner exception, out of what the user sees.
             throw StreamJson.Malformed(ex.BytePositionInLine ?? reader.BytesConsumed, ex);
         }
+        RememberTextShape(span, output, outputBefore);
         return true;
     }
 
@@ -164,7 +174,12 @@ internal sealed partial class ChatStreamDecoder
         {
             envelopeSafe = false;
             StreamJson.Read(ref reader);
-            _usage = StreamJson.ReadUsage(ref reader) ?? _usage; // other chunks say "usage": null
+            var usage = StreamJson.ReadUsage(ref reader);
+            if (usage is not null)
+            {
+                _usage = usage; // other chunks say "usage": null
+                _eventChangedOtherState = true;
+            }
         }
         else if (reader.ValueTextEquals("id"u8))
         {
