@@ -63,7 +63,7 @@ internal sealed partial class ChatStreamDecoder
     /// Decodes the data of one event, appending a chunk per choice that said something.
     /// </summary>
     /// <returns>False for <c>[DONE]</c> (tool calls of choices that never finished are appended then).</returns>
-    /// <exception cref="KimiApiException">The event carries an error object; PartialContent is set.</exception>
+    /// <exception cref="KimiApiException">The event carries an error object.</exception>
     /// <exception cref="KimiException">ProtocolError: the event is not a chat.completion.chunk.</exception>
     public bool Decode(ReadOnlyMemory<byte> data, List<ChatChunk> output)
     {
@@ -218,12 +218,8 @@ internal sealed partial class ChatStreamDecoder
         }
     }
 
-    private KimiApiException StreamError(ReadOnlyMemory<byte> data)
-    {
-        var error = _errorFactory(data);
-        error.PartialContent = PartialContent;
-        return error;
-    }
+    // The text so far goes on the error in StreamDecoding, with every other stream failure's.
+    private KimiApiException StreamError(ReadOnlyMemory<byte> data) => _errorFactory(data);
 
     private void DecodeChoices(ref Utf8JsonReader reader, List<ChatChunk> output)
     {

@@ -150,7 +150,7 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
     [ValidateNotNullOrEmpty]
     public ChatTool[]? Tool { get; set; }
 
-    /// <summary>auto, none, required, or a tool name.</summary>
+    /// <summary>auto, none, required, or a tool name. Kimi accepts only auto and none: required and a tool name are sent as auto, and a model that calls no tool is asked once more; a warning says when it still calls none.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ToolChoice { get; set; }
@@ -162,7 +162,7 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
     /// <summary>Most requests of one tool loop (-InvokeTools, -WebSearch). Default 10.</summary>
     [Parameter]
     [ValidateRange(1, 50)]
-    public int MaxToolRounds { get; set; } = ToolLoop.DefaultMaxRounds;
+    public int MaxToolRounds { get; set; } = ChatRounds.DefaultMaxToolRounds;
 
     /// <summary>Lets the model search the web with Kimi's built-in $web_search (billed per search). Not available with thinking on some models: add -Thinking disabled.</summary>
     [Parameter]
@@ -187,7 +187,7 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
     [ValidateNotNullOrEmpty]
     public string? Prefix { get; set; }
 
-    /// <summary>When an answer stops at the token limit, continue it this many times at most.</summary>
+    /// <summary>When an answer stops at the token limit, continue it this many times at most (Partial Mode); a warning says when it is still cut after the last.</summary>
     [Parameter]
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
@@ -213,15 +213,13 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
 
         if (InvokeTools)
         {
-            _tools = new ChatToolExecution(this, Tool ?? Array.Empty<ChatTool>());
+            _tools = new ChatToolExecution(this, Tool ?? Array.Empty<ChatTool>(), new PipelineThread(Post));
             if (!_tools.HasRunnableTool)
                 WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
         }
 
         if (ThrottleLimit > 1)
-        {
             _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, RunQueued, job => TokenEstimate.Of(job.Input));
-        }
     }
 
     protected override void ProcessRecord()
@@ -260,44 +258,34 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
             .Concat(paths.Resolve(LiteralImage ?? Array.Empty<string>(), literal: true, nameof(LiteralImage), NotFound).Select(p => (p, nameof(LiteralImage))));
     }
 
-    /// <summary>One request on the pipeline thread: streamed or not, with the tool loop and the conversation.</summary>
+    /// <summary>One request: the client's rounds engine (tool loop included) runs on a worker, the pipeline thread writes.</summary>
     private void Converse(ChatInput input)
     {
-        if (input.PendingFiles.Count > 0)
-        {
-            var client = Client;
-            Wait(ct => { FetchFiles(client, input, ct); return true; });
-        }
+        var client = Client;
+        if (input.PendingFiles.Count > 0) Wait(ct => { FetchFiles(client, input, ct); return true; });
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
-        var result = ToolLoop.Run(request, Stream ? StreamRound : SendRound, _tools?.Runner, MaxToolRounds);
-        foreach (var warning in ChatToolExecution.LoopWarnings(result, MaxToolRounds, InvokeTools)) Warn(warning);
-        if (!Stream) WriteObject(result.Completion);
-        Conversation?.AppendTurn(turn.NewMessages.Concat(result.AddedMessages), result.Completion);
+        var rounds = client.Rounds(request, _tools?.Runner, MaxToolRounds);
+        var completion = Stream
+            ? Wait(ct => ReadStream(client.ChatStream(rounds, ct), ct)) ?? throw Errors.ProtocolError(
+                "The stream ended without its final answer.", action: "Ask again without -Stream.")
+            : Wait(ct => client.Chat(rounds, ct));
+        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) Warn(warning);
+        if (!Stream) WriteObject(completion);
+        Conversation?.AppendTurn(turn.NewMessages.Concat(rounds.AddedMessages), completion);
     }
-
-    private ChatCompletion SendRound(ChatRequest request) => Call((client, ct) => client.Chat(request, ct));
 
     /// <summary>
-    /// Reads the stream off the pipeline thread, which writes each chunk the moment it arrives. Reading there is
-    /// what lets a retry's back-off warning (posted while the send waits) be written before the wait, not after.
+    /// On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.
+    /// Reading there is what lets a retry's back-off warning (posted while the send waits) be written before the wait.
     /// </summary>
-    private ChatCompletion StreamRound(ChatRequest request)
-    {
-        var client = Client;
-        var completion = Wait(ct => ReadStream(client, request, ct));
-        return completion ?? throw Errors.ProtocolError(
-            "The stream ended without its final answer.", action: "Ask again without -Stream.");
-    }
-
-    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
-    private ChatCompletion? ReadStream(KimiClient client, ChatRequest request, CancellationToken ct)
+    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, CancellationToken ct)
     {
         // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
         var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
-        foreach (var chunk in client.ChatStream(request, ct))
+        foreach (var chunk in stream)
         {
             room.Wait(ct);
             Post(() =>
@@ -320,9 +308,10 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
         var turn = ChatInputBuilder.Build(job.Input);
         var request = _template.Clone();
         request.Messages = turn.Request;
-        var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
-        foreach (var warning in ChatToolExecution.LoopWarnings(result, MaxToolRounds, InvokeTools)) Post(() => Warn(warning));
-        return result.Completion;
+        var rounds = client.Rounds(request, runner: null, MaxToolRounds);
+        var completion = client.Chat(rounds, ct);
+        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) Post(() => Warn(warning));
+        return completion;
     }
 
     private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
