@@ -6,8 +6,9 @@ namespace KimiPS;
 
 /// <summary>
 /// Invoke-KimiChat -InvokeTools: runs the model's calls of tools made by New-KimiTool -Command, on the pipeline
-/// thread (a command runs in the caller's runspace), each confirmed as a High-impact action. The round loop that
-/// decides when to call it gets <see cref="Runner"/> (an <see cref="IToolRunner"/>).
+/// thread (a command runs in the caller's runspace), each confirmed as a High-impact action. The client's rounds
+/// engine, on the worker that runs the answer, gets <see cref="Runner"/> (an <see cref="IToolRunner"/>), which asks
+/// the pipeline thread through <see cref="PipelineThread"/>.
 /// </summary>
 internal sealed class ChatToolExecution
 {
@@ -15,10 +16,10 @@ internal sealed class ChatToolExecution
     private bool _yesToAll;
     private bool _noToAll;
 
-    public ChatToolExecution(PSCmdlet cmdlet, IReadOnlyList<ChatTool> tools)
+    public ChatToolExecution(PSCmdlet cmdlet, IReadOnlyList<ChatTool> tools, PipelineThread pipeline)
     {
         _cmdlet = cmdlet;
-        Runner = new CommandToolRunner(tools, RunTool);
+        Runner = new CommandToolRunner(tools, RunTool, pipeline);
         HasRunnableTool = tools.Any(t => KimiToolBinding.Of(t) is not null);
     }
 
@@ -28,13 +29,13 @@ internal sealed class ChatToolExecution
     /// <summary>Whether any of the tools was made by New-KimiTool -Command (else -InvokeTools has nothing to run).</summary>
     public bool HasRunnableTool { get; }
 
-    /// <summary>The warnings of a finished tool loop (rounds ran out; calls nobody could run).</summary>
-    public static IEnumerable<string> LoopWarnings(ToolLoopResult result, int maxToolRounds, bool invokeTools)
+    /// <summary>The warnings of a finished answer's tool rounds (rounds ran out; calls nobody could run).</summary>
+    public static IEnumerable<string> LoopWarnings(ChatRounds rounds, int maxToolRounds, bool invokeTools)
     {
-        if (result.LimitReached)
-            yield return $"The model still asked for tools after {result.Rounds} requests (-MaxToolRounds {maxToolRounds}); its last answer, with its ToolCalls, is returned.";
-        if (result.Unhandled.Count > 0 && invokeTools)
-            yield return $"The model called {string.Join(", ", result.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
+        if (rounds.ToolLimitReached)
+            yield return $"The model still asked for tools after {maxToolRounds} requests (-MaxToolRounds {maxToolRounds}); its last answer, with its ToolCalls, is returned.";
+        if (rounds.Unhandled.Count > 0 && invokeTools)
+            yield return $"The model called {string.Join(", ", rounds.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
                          "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.";
     }
 
@@ -70,7 +71,7 @@ internal sealed class ChatToolExecution
             var output = _cmdlet.InvokeCommand.InvokeScript(
                 "param($kimiCommand, $kimiArguments) & $kimiCommand @kimiArguments 2>&1 | Out-String -Width 160",
                 true, PipelineResultTypes.None, null, command, arguments);
-            return ToolLoop.FormatResult(string.Concat(output.Select(o => o?.ToString())));
+            return ToolOutput.Format(string.Concat(output.Select(o => o?.ToString())));
         }
         // PipelineStoppedException is a RuntimeException too: Ctrl+C during a tool run must stop the pipeline,
         // not become a tool result that the loop sends back to the model.
