@@ -37,11 +37,11 @@ internal static class ErrorMapping
     {
         OperationCanceledException => null,
         KimiException k => new ErrorDescription(k.ErrorId, k.Category, k.Message, k.RecommendedAction, TerminatingIds.Contains(k.ErrorId)),
-        UnauthorizedAccessException u => new ErrorDescription("KimiFileAccessDenied", KimiErrorCategories.PermissionDenied, u.Message,
+        UnauthorizedAccessException u => new ErrorDescription(KimiErrorIds.FileAccessDenied, KimiErrorCategories.PermissionDenied, u.Message,
             Msg.FilePermissionFix, false),
-        FileNotFoundException or DirectoryNotFoundException => new ErrorDescription(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
+        FileNotFoundException or DirectoryNotFoundException => new ErrorDescription(KimiErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
             exception.Message, Msg.CheckPath, false),
-        IOException io => new ErrorDescription("KimiFileIOError", "WriteError", io.Message, Msg.FileInUseFix, false),
+        IOException io => new ErrorDescription(KimiErrorIds.FileIOError, KimiErrorCategories.WriteError, io.Message, Msg.FileInUseFix, false),
         _ => null,
     };
 }

@@ -13,23 +13,23 @@ internal static class ImageInput
     };
 
     /// <summary>The media type for the file's extension; KimiInvalidParameter (naming -Image) for any other.</summary>
-    public static string MediaTypeOf(string path)
+    public static string MediaTypeOf(string path, string parameterName = "Image")
     {
         var ext = Path.GetExtension(path);
         if (ext.Length > 0 && MediaTypes.TryGetValue(ext, out var type)) return type;
-        throw Errors.InvalidParameter("Image", Msg.PImageFormat.Format(Path.GetFileName(path)),
+        throw Errors.InvalidParameter(parameterName, Msg.PImageFormat.Format(Path.GetFileName(path)),
             Msg.ImageFormatFix);
     }
 
     /// <summary>Reads the file (a resolved file-system path) into an image part.</summary>
-    public static ChatContentPart Load(string path)
+    public static ChatContentPart Load(string path, string parameterName = "Image")
     {
-        var type = MediaTypeOf(path);
+        var type = MediaTypeOf(path, parameterName);
         if (!File.Exists(path))
-            throw Errors.InvalidParameter("Image", Msg.PImageMissing.Format(path), Msg.ImageMissingFix);
+            throw Errors.InvalidParameter(parameterName, Msg.PImageMissing.Format(path), Msg.ImageMissingFix);
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0)
-            throw Errors.InvalidParameter("Image", Msg.PImageEmpty.Format(path), Msg.ImageEmptyFix);
+            throw Errors.InvalidParameter(parameterName, Msg.PImageEmpty.Format(path), Msg.ImageEmptyFix);
         return ChatContentPart.Image(bytes, type);
     }
 }

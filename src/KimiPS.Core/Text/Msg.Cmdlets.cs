@@ -239,4 +239,5 @@ internal static partial class Msg
     internal static readonly LocalizedText ObjectNoQuestionFix = new(
         "Pass the question with -Prompt, for example: Get-Process -Id $PID | Invoke-KimiChat 'How much memory does this use?'. Only piped text is a prompt by itself.",
         "请用 -Prompt 提供问题，例如：Get-Process -Id $PID | Invoke-KimiChat '它占用了多少内存？'。只有通过管道传入的文本本身就是 prompt。");
+
 }

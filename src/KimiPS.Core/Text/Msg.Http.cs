@@ -50,4 +50,8 @@ internal static partial class Msg
     internal static readonly LocalizedText RedirectTooMany = new(
         "more than {0} times",
         "超过 {0} 次");
+
+    internal static readonly LocalizedText SchedulerRetries = new(
+        "{0}, which the -ThrottleLimit scheduler retries",
+        "{0}，由 -ThrottleLimit 调度器负责重试");
 }

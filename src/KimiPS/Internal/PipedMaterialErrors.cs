@@ -12,7 +12,7 @@ internal static class PipedMaterialErrors
         var fix = path.Length == 0
             ? Msg.SecretDirectFix
             : Msg.SecretPropertyFix.Format(path, path.Split('.', '[')[0]);
-        return new KimiException(KimiModuleErrorIds.UnsupportedInput, "SecurityError",
+        return new KimiException(KimiErrorIds.UnsupportedInput, KimiErrorCategories.SecurityError,
             Msg.SecretRefused.Format(where), fix);
     }
 

@@ -41,7 +41,8 @@ public sealed class WorkerCultureTests
     {
         var results = WithUiCulture("zh-CN", () =>
         {
-            using var queue = new OrderedWorkQueue<int, string>(2, (i, _) => Msg.PIsEmpty.Value + CultureInfo.CurrentUICulture.Name, null, CancellationToken.None);
+            using var queue = new OrderedWorkQueue<int, string>(2, (i, _) => Msg.PIsEmpty.Value + CultureInfo.CurrentUICulture.Name, null,
+                CancellationToken.None, _ => 0, _ => { }, new PipelineDispatcher());
             foreach (var i in Enumerable.Range(0, 4)) queue.Add(i);
             return queue.TakeReady().Concat(queue.Finish()).Select(r => r.Value).ToList();
         });

@@ -30,7 +30,7 @@ public sealed class UntranslatedMessageTests
         ("KimiPS.Core/Module/ToolSchema.cs", "$\"Its parameters are: {allowed}.\"", "tool result sent to the model"),
         ("KimiPS.Core/Module/ToolOutput.cs", "\"(no output)\"", "tool result sent to the model"),
         ("KimiPS.Core/Module/ToolOutput.cs", "$\"\\n… (output truncated: {text.Length - keep} more characters)\"", "tool result sent to the model"),
-        ("KimiPS/Commands/InvokeKimiChatCommand.cs", "\"The user declined to run this tool call.\"", "tool result sent to the model"),
+        ("KimiPS/Internal/Chat/ChatToolExecution.cs", "\"The user declined to run this tool call.\"", "tool result sent to the model"),
         ("KimiPS/Commands/NewKimiToolCommand.cs", "$\"Runs the PowerShell command {command.Name}.\"", "tool description sent to the model"),
         ("KimiPS/Commands/NewKimiToolCommand.cs", "\"param($n) (Get-Help -Name $n -ErrorAction Ignore).Synopsis\"", "PowerShell script"),
         ("KimiPS.Core/Module/ChatInputBuilder.cs", "\"Fetch the content of every pending file before building the request.\"", "InvalidOperationException for a KimiPS bug, never shown"),
