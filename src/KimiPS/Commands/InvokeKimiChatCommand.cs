@@ -25,7 +25,8 @@ namespace KimiPS.Commands;
 /// abbreviation or an unknown name) is refused with a warning: nothing runs and the model is told which
 /// parameters it may pass. -WhatIf reports the request instead of
 /// sending it. -ThrottleLimit runs several piped prompts at once and still writes the answers in input order.
-/// Sampling options a model does not accept are dropped with a warning.
+/// Sampling options a model does not accept are dropped with a warning. -AsBatch writes a KimiBatchRequest per input
+/// instead of sending it, for Start-KimiBatch (Kimi's Batch API: later, and at a lower price).
 /// </remarks>
 /// <example>
 /// <code>PS> Invoke-KimiChat 'Explain PowerShell splatting in two sentences.'</code>
@@ -59,14 +60,19 @@ namespace KimiPS.Commands;
 /// <code>PS> Get-Content questions.txt | Invoke-KimiChat -ThrottleLimit 4 | Select-Object -ExpandProperty Content</code>
 /// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
 /// </example>
+/// <example>
+/// <code>PS> Get-ChildItem *.txt | Get-KimiFileContent | Invoke-KimiChat 'Summarize this.' -AsBatch -CustomId { $_.FileName } | Start-KimiBatch -Path .\batch.json</code>
+/// <para>Makes one batch request per document, named after its file, and starts them as one batch; see Wait-KimiBatch and Receive-KimiBatch.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ChatCompletion), typeof(ChatChunk))]
+[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(KimiBatchRequest))]
 public sealed class InvokeKimiChatCommand : KimiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
     private CommandToolRunner? _runner;
     private OrderedWorkQueue<ChatJob, ChatCompletion>? _queue;
+    private BatchRequestMaker? _batchMaker;
 
     /// <summary>The question or instruction. Piped text is the material it is about.</summary>
     [Parameter(Position = 0)]
@@ -194,6 +200,15 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
 
+    /// <summary>Writes one KimiBatchRequest per input (the request after the model policy, with its input and a CustomId) instead of sending it; pipe them to Start-KimiBatch. Not with -Stream, -Conversation, -InvokeTools, -ThrottleLimit, -AutoContinue or -Prefix.</summary>
+    [Parameter]
+    public SwitchParameter AsBatch { get; set; }
+
+    /// <summary>With -AsBatch, the request's id within its batch (results carry it back); a script block such as { $_.FileName } gives each piped input its own. Default: generated from the input's position and the request, the same in every run.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CustomId { get; set; }
+
     /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -238,6 +253,13 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         foreach (var m in Message ?? Array.Empty<ChatMessage>()) input.Messages.Add(m);
         foreach (var image in _images) input.Images.Add(image);
         if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
+        if (AsBatch)
+        {
+            // Nothing is sent: no ShouldProcess. The request is built as below, then kept for Start-KimiBatch.
+            var maker = _batchMaker ??= BatchRequestMaker.ForInvoke(this, _template, MyInvocation.BoundParameters);
+            Try(target, () => WriteObject(maker.Make(input, target, CustomId)));
+            return;
+        }
 
         // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
         if (!ShouldProcess(_template.Model, "Send a chat request")) return;
