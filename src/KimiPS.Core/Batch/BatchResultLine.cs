@@ -44,8 +44,20 @@ internal static class BatchResultLine
             case "batch_expired": return BatchErrors.Expired(customId, message);
             case "batch_cancelled": return BatchErrors.Cancelled(customId, message);
         }
-        var envelope = Encoding.UTF8.GetBytes("{\"error\":" + error.GetRawText() + "}");
-        return ErrorCatalog.FromStreamError(envelope, null, apiKey, "error line of the batch's result file");
+        // A code no catalogue entry knows (invalid_json_line, duplicate_custom_id, ...) is the batch refusing the
+        // request, not a server failure: it is classified as an invalid request, keeping the code in the message.
+        var known = ErrorCatalog.StatusImpliedBy(error.String("type")) ?? ErrorCatalog.StatusImpliedBy(error.String("code"));
+        var json = known is null
+            ? "{\"error\":{\"type\":\"invalid_request_error\",\"code\":" + JsonString(code ?? "") + ",\"message\":" + JsonString(message) + "}}"
+            : "{\"error\":" + error.GetRawText() + "}";
+        return ErrorCatalog.FromStreamError(Encoding.UTF8.GetBytes(json), null, apiKey, "error line of the batch's result file");
+    }
+
+    private static string JsonString(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) writer.WriteStringValue(text);
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static JsonDocument Parse(byte[] line, string customId)
