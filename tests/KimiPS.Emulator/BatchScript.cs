@@ -14,6 +14,9 @@ public sealed class BatchScript
     /// <summary>Steps a batch takes per read (default 1); a large number finishes a batch at its first read (documentation examples).</summary>
     public int StepsPerRead { get; set; } = 1;
 
+    /// <summary>Writes the output file last request first, as a real batch may (it runs requests in any order): a client must join by custom_id.</summary>
+    public bool ReverseOutput { get; set; }
+
     /// <summary>Requests (by custom id) that fail with <see cref="FailStatus"/>, <see cref="FailType"/> and <see cref="FailMessage"/>.</summary>
     public ISet<string> FailCustomIds { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -40,6 +43,7 @@ public sealed class BatchScript
     {
         InProgressSteps = InProgressSteps,
         StepsPerRead = StepsPerRead,
+        ReverseOutput = ReverseOutput,
         FailCustomIds = new HashSet<string>(FailCustomIds, StringComparer.Ordinal),
         FailEvery = FailEvery,
         FailStatus = FailStatus,

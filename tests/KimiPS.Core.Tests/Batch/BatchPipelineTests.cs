@@ -55,7 +55,7 @@ public sealed class BatchPipelineTests : EmulatorTest
     [Fact]
     public void Completed_batch_goes_through_every_state_with_growing_counts_and_joins_every_result_in_order()
     {
-        Emulator.BatchScript = new BatchScript { InProgressSteps = 3 };
+        Emulator.BatchScript = new BatchScript { InProgressSteps = 3, ReverseOutput = true };
         using var client = Client();
         var requests = Requests(9);
 

@@ -31,9 +31,10 @@ internal static class BatchLifecycle
                 break;
             case "in_progress":
                 batch.Steps++;
-                var share = (int)Math.Ceiling(batch.Lines.Count / (double)Math.Max(1, batch.Script.InProgressSteps));
-                Run(batch, Math.Min(batch.Lines.Count, batch.Processed + Math.Max(1, share)));
-                if (batch.Script.ExpireAfterSteps is int steps && batch.Steps >= steps && batch.Processed < batch.Lines.Count)
+                // Step k of n has run k/n of the requests (rounded down), so a batch of many steps can stay at 0 for long.
+                var steps = Math.Max(1, batch.Script.InProgressSteps);
+                Run(batch, batch.Steps >= steps ? batch.Lines.Count : (int)Math.Min(batch.Lines.Count, (long)batch.Lines.Count * batch.Steps / steps));
+                if (batch.Script.ExpireAfterSteps is int expireAfter && batch.Steps >= expireAfter && batch.Processed < batch.Lines.Count)
                 {
                     Abandon(batch, "batch_expired", "This request could not be executed before the completion window expired.");
                     batch.Status = "expired";
@@ -136,6 +137,7 @@ internal static class BatchLifecycle
 
     private static void Store(Batch batch, FileStore files)
     {
+        if (batch.Script.ReverseOutput) batch.OutputLines.Reverse();
         if (batch.OutputLines.Count > 0) batch.OutputFileId = Add(files, $"{batch.Id}_output.jsonl", batch.OutputLines);
         if (batch.ErrorLines.Count > 0) batch.ErrorFileId = Add(files, $"{batch.Id}_error.jsonl", batch.ErrorLines);
     }

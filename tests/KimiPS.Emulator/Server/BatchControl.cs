@@ -4,7 +4,7 @@ namespace KimiPS.Emulator.Server;
 
 /// <summary>
 /// POST /_emulator/batches: the <see cref="BatchScript"/> for batches created from now on, as JSON:
-/// {"inProgressSteps":3, "stepsPerRead":1, "failCustomIds":["a"], "failEvery":7, "failStatus":400, "failType":"content_filter",
+/// {"inProgressSteps":3, "stepsPerRead":1, "reverseOutput":true, "failCustomIds":["a"], "failEvery":7, "failStatus":400, "failType":"content_filter",
 /// "failMessage":"...", "omitCustomIds":["b"], "validationError":"...", "expireAfterSteps":1}. Absent members take
 /// their defaults (the call replaces the whole script).
 /// </summary>
@@ -15,6 +15,7 @@ internal static class BatchControl
         var script = new BatchScript();
         if (body.TryGetProperty("inProgressSteps", out var steps)) script.InProgressSteps = Math.Max(1, steps.GetInt32());
         if (body.TryGetProperty("stepsPerRead", out var perRead)) script.StepsPerRead = Math.Max(1, perRead.GetInt32());
+        if (body.TryGetProperty("reverseOutput", out var reverse)) script.ReverseOutput = reverse.GetBoolean();
         if (body.TryGetProperty("failCustomIds", out var fail)) script.FailCustomIds = Ids(fail);
         if (body.TryGetProperty("failEvery", out var every)) script.FailEvery = every.GetInt32();
         if (body.TryGetProperty("failStatus", out var status)) script.FailStatus = status.GetInt32();
