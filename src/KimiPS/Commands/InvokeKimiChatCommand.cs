@@ -204,10 +204,10 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [Parameter]
     public SwitchParameter AsBatch { get; set; }
 
-    /// <summary>With -AsBatch, the request's id within its batch (results carry it back); a script block such as { $_.FileName } gives each piped input its own. Default: generated from the input's position and the request, the same in every run.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string? CustomId { get; set; }
+    /// <summary>With -AsBatch, the request's id within its batch (results carry it back): a string, or a script block run per input with the input in $_, such as { $_.FileName }. Default: generated from the input's position and the request, the same in every run.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? CustomId { get; set; }
 
     /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
     [Parameter]
@@ -257,7 +257,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         {
             // Nothing is sent: no ShouldProcess. The request is built as below, then kept for Start-KimiBatch.
             var maker = _batchMaker ??= BatchRequestMaker.ForInvoke(this, _template, MyInvocation.BoundParameters);
-            Try(target, () => WriteObject(maker.Make(input, target, CustomId)));
+            Try(target, () => WriteObject(maker.Make(input, target, CustomId, InputObject)));
             return;
         }
 

@@ -9,7 +9,8 @@ namespace KimiPS.Commands;
 /// Start-KimiBatch takes KimiBatchRequest objects from the pipeline (made by Invoke-KimiChat -AsBatch) or, with
 /// -Prompt, prompts and documents, making the requests itself (one per piped object: a string, a KimiFile or a
 /// KimiFileContent, which becomes a system message as with Invoke-KimiChat; no piped object makes one request of the
-/// prompt alone). It writes the requests as a JSONL file, uploads it with purpose batch, creates the batch and writes
+/// prompt alone; an input that cannot be made into a request is an error for that input, and the batch starts with
+/// the others). It writes the requests as a JSONL file, uploads it with purpose batch, creates the batch and writes
 /// a KimiBatch. Checked before anything is sent: one model per batch, unique custom ids, Kimi's 100 MB file limit,
 /// -CompletionWindow from 12h to 7d, and -Metadata of at most 16 pairs (keys up to 64, values up to 512 characters).
 ///

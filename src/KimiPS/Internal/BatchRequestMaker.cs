@@ -44,8 +44,13 @@ internal sealed class BatchRequestMaker
     public static BatchRequestMaker For(KimiCmdlet cmdlet, ChatRequest template) => new(cmdlet, template);
 
     /// <summary>Pipeline thread. Throws a KimiException for this input only (bad input, a file that cannot be read).</summary>
-    public KimiBatchRequest Make(ChatInput input, object? inputObject, string? customId)
+    /// <param name="input">The chat input (prompt, material, documents).</param>
+    /// <param name="inputObject">What the request is made from; results and errors carry it.</param>
+    /// <param name="customId">A string, a script block run with the input in $_ (its first output is the id), or null for a generated id.</param>
+    /// <param name="piped">The object as it was piped (a string from Get-Content keeps its ReadCount): what a -CustomId script block sees as $_.</param>
+    public KimiBatchRequest Make(ChatInput input, object? inputObject, object? customId, object? piped = null)
     {
+        var id = IdFor(customId, piped ?? inputObject);
         var index = _index++; // counted even when this input fails, so the generated ids of the others do not move
         if (input.PendingFiles.Count > 0)
             _cmdlet.Call((client, ct) =>
@@ -56,6 +61,22 @@ internal sealed class BatchRequestMaker
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
-        return BatchRequests.Create(request, customId, index, inputObject, _cmdlet.Warn);
+        return BatchRequests.Create(request, id, index, inputObject, _cmdlet.Warn);
+    }
+
+    private static string? IdFor(object? customId, object? inputObject)
+    {
+        switch (PipelineInput.Unwrap(customId))
+        {
+            case null:
+                return null;
+            case ScriptBlock block:
+                var output = block.InvokeWithContext(null, new List<PSVariable> { new("_", inputObject), new("PSItem", inputObject) });
+                var first = output.Count > 0 ? PipelineInput.Unwrap(output[0]) : null;
+                return first is null ? throw Errors.InvalidParameter("CustomId", $"the script block gave no id for '{inputObject}'",
+                    "Make the script block return a non-empty string for every input, such as { $_.FileName }.") : LanguagePrimitives.ConvertTo<string>(first);
+            case var value:
+                return LanguagePrimitives.ConvertTo<string>(value);
+        }
     }
 }
