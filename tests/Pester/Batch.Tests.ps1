@@ -102,6 +102,24 @@ Describe 'Batch pipeline' {
         $named.CustomId | Should -Be @('q-one', 'q-two')
     }
 
+    It 'makes documents system messages, from KimiFileContent or a KimiFile whose text it fetches' {
+        $path = Join-Path $TestDrive 'notes.txt'
+        [System.IO.File]::WriteAllText($path, 'The notes say hello.')
+        $file = Send-KimiFile -Path $path
+
+        $fromContent = $file | Get-KimiFileContent | Invoke-KimiChat 'Summarize' -AsBatch
+        $fromFile = $file | Start-KimiBatch -Prompt 'Summarize' -WhatIf:$false -Path (Join-Path $TestDrive 'notes.json')
+
+        foreach ($body in $fromContent.Body, $fromFile.Requests[0].Body) {
+            $messages = ($body | ConvertFrom-Json).messages
+            $messages[0].role | Should -Be 'system'
+            $messages[0].content | Should -Be 'The notes say hello.'
+            $messages[-1].content | Should -Be 'Summarize'
+        }
+        $fromContent.InputObject | Should -BeOfType ([KimiPS.Core.KimiFileContent])
+        $fromFile.Requests[0].InputObject | Should -BeOfType ([KimiPS.Core.KimiFile])
+    }
+
     It 'refuses -AsBatch with -Stream before anything happens, naming the parameter' {
         { 'x' | Invoke-KimiChat -AsBatch -Stream -ErrorAction Stop } | Should -Throw -ErrorId 'KimiInvalidParameter,KimiPS.Commands.InvokeKimiChatCommand'
         try { 'x' | Invoke-KimiChat -AsBatch -Stream } catch { $_.Exception.Message | Should -Match "'Stream'" }
