@@ -120,6 +120,16 @@ Describe 'Batch pipeline' {
         $fromFile.Requests[0].InputObject | Should -BeOfType ([KimiPS.Core.KimiFile])
     }
 
+    It 'follows Invoke-KimiChat''s input rules: text piped with -Prompt is one request, -ForEach one per item' {
+        $collected = @('a', 'b' | Invoke-KimiChat 'Summarize' -AsBatch)
+        $each = @('a', 'b' | Invoke-KimiChat 'Summarize' -AsBatch -ForEach -CustomId { "id-$_" })
+
+        $collected.Count | Should -Be 1
+        $collected[0].InputObject | Should -Be @('a', 'b')
+        $each.CustomId | Should -Be @('id-a', 'id-b')
+        $each.InputObject | Should -Be @('a', 'b')
+    }
+
     It 'refuses -AsBatch with -Stream before anything happens, naming the parameter' {
         { 'x' | Invoke-KimiChat -AsBatch -Stream -ErrorAction Stop } | Should -Throw -ErrorId 'KimiInvalidParameter,KimiPS.Commands.InvokeKimiChatCommand'
         try { 'x' | Invoke-KimiChat -AsBatch -Stream } catch { $_.Exception.Message | Should -Match "'Stream'" }
