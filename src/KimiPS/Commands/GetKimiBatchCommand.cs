@@ -20,7 +20,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "KimiBatch", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(KimiBatch))]
-public sealed class GetKimiBatchCommand : KimiFileCmdlet
+public sealed class GetKimiBatchCommand : KimiApiCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
@@ -33,13 +33,6 @@ public sealed class GetKimiBatchCommand : KimiFileCmdlet
     [Alias("BatchId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = Array.Empty<string>();
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

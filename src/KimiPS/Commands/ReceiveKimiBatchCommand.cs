@@ -33,7 +33,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommunications.Receive, "KimiBatch", DefaultParameterSetName = BatchSet)]
 [OutputType(typeof(KimiBatchResult))]
-public sealed class ReceiveKimiBatchCommand : KimiFileCmdlet
+public sealed class ReceiveKimiBatchCommand : KimiApiCmdlet
 {
     private const string BatchSet = "Batch";
     private const string IdSet = "Id";
@@ -59,13 +59,6 @@ public sealed class ReceiveKimiBatchCommand : KimiFileCmdlet
     /// <summary>Leaves the batch's files on Kimi (by default they are deleted once read).</summary>
     [Parameter]
     public SwitchParameter Keep { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

@@ -34,7 +34,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "KimiBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RequestSet)]
 [OutputType(typeof(KimiBatch))]
-public sealed class StartKimiBatchCommand : KimiFileCmdlet
+public sealed class StartKimiBatchCommand : KimiApiCmdlet
 {
     private const string RequestSet = "Request";
     private const string PromptSet = "Prompt";
@@ -87,13 +87,6 @@ public sealed class StartKimiBatchCommand : KimiFileCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void BeginProcessing()
     {

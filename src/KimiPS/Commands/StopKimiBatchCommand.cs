@@ -21,7 +21,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Stop, "KimiBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(KimiBatch))]
-public sealed class StopKimiBatchCommand : KimiFileCmdlet
+public sealed class StopKimiBatchCommand : KimiApiCmdlet
 {
     /// <summary>The ids of the batches to cancel; bound from piped strings, or from the Id (or BatchId) of piped objects.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The batch id(s) to cancel.")]
@@ -32,13 +32,6 @@ public sealed class StopKimiBatchCommand : KimiFileCmdlet
     /// <summary>Writes each cancelled batch (status cancelling).</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

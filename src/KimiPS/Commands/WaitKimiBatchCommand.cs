@@ -23,7 +23,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Wait, "KimiBatch", DefaultParameterSetName = BatchSet)]
 [OutputType(typeof(KimiBatch))]
-public sealed class WaitKimiBatchCommand : KimiFileCmdlet
+public sealed class WaitKimiBatchCommand : KimiApiCmdlet
 {
     private const string BatchSet = "Batch";
     private const string IdSet = "Id";
@@ -51,13 +51,6 @@ public sealed class WaitKimiBatchCommand : KimiFileCmdlet
     [Parameter]
     [ValidateRange(0.01, 86400)]
     public double PollIntervalSec { get; set; } = 10;
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     private TimeSpan? Limit => MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeSpan.FromSeconds(TimeoutSec) : null;
 
