@@ -56,7 +56,7 @@ internal static class ConversationJson
         }
         catch (JsonException ex)
         {
-            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNotJson + ex.Message + ")");
+            throw ModuleErrors.InvalidConversationFile(source, Msg.ConvNotJson.Format(ex.Message));
         }
         using (doc)
         {

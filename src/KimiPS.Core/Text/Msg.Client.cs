@@ -74,4 +74,16 @@ internal static partial class Msg
     internal static readonly LocalizedText WhatBatchRequest = new(
         "the batch request",
         "batch 请求");
+
+    internal static readonly LocalizedText PositiveBytesFix = new(
+        "Use a positive number of bytes.",
+        "请使用正数的字节数。");
+
+    internal static readonly LocalizedText DownloadTooLarge = new(
+        "the content of file {0} is larger than the {1} bytes allowed; it was not read further",
+        "文件 {0} 的内容超过了允许的 {1} 字节，未再继续读取");
+
+    internal static readonly LocalizedText DownloadTooLargeFix = new(
+        "Check BaseUri (a proxy or gateway may be answering), or pass a larger maxBytes.",
+        "请检查 BaseUri（可能是代理或网关在应答），或传入更大的 maxBytes。");
 }

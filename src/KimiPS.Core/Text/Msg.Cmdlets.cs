@@ -240,4 +240,67 @@ internal static partial class Msg
         "Pass the question with -Prompt, for example: Get-Process -Id $PID | Invoke-KimiChat 'How much memory does this use?'. Only piped text is a prompt by itself.",
         "请用 -Prompt 提供问题，例如：Get-Process -Id $PID | Invoke-KimiChat '它占用了多少内存？'。只有通过管道传入的文本本身就是 prompt。");
 
+    internal static readonly LocalizedText ManifestOfOtherBatch = new(
+        "it is the manifest of batch {0}, not of {1}",
+        "它是 batch {0} 的清单，而不是 {1} 的");
+
+    internal static readonly LocalizedText BatchProgressStatus = new(
+        "{0}: {1} completed, {2} failed of {3}",
+        "{0}：共 {3} 个，已完成 {1} 个，失败 {2} 个");
+
+    internal static readonly LocalizedText WaitingForBatch = new(
+        "Waiting for Kimi batch {0}",
+        "正在等待 Kimi batch {0}");
+
+    internal static readonly LocalizedText ActionCancelBatch = new(
+        "Cancel Kimi batch",
+        "取消 Kimi batch");
+
+    internal static readonly LocalizedText StartBatchTarget = new(
+        "{0} requests to {1}, within {2}",
+        "{0} 个发往 {1} 的请求，时间窗口 {2}");
+
+    internal static readonly LocalizedText ActionStartBatch = new(
+        "Start Kimi batch",
+        "启动 Kimi batch");
+
+    internal static readonly LocalizedText PFolderMissing = new(
+        "'{0}' is a folder, or its folder does not exist",
+        "“{0}”是一个文件夹，或其所在文件夹不存在");
+
+    internal static readonly LocalizedText BatchPathFix = new(
+        "Give a file path in an existing folder, such as .\\batch.json.",
+        "请提供位于已存在文件夹中的文件路径，例如 .\\batch.json。");
+
+    internal static readonly LocalizedText WhyStream = new(
+        "a batch answer arrives whole, in the output file",
+        "batch 的回答会完整地写在输出文件中");
+
+    internal static readonly LocalizedText WhyInvokeTools = new(
+        "no tool can run between the request and its answer",
+        "请求与回答之间无法运行任何工具");
+
+    internal static readonly LocalizedText WhyThrottleLimit = new(
+        "the batch runs the requests on Kimi's side",
+        "batch 的请求在 Kimi 服务端运行");
+
+    internal static readonly LocalizedText WhyConversation = new(
+        "the answers come later and are not appended to the conversation",
+        "回答稍后才到，不会追加到对话中");
+
+    internal static readonly LocalizedText PNotWithAsBatch = new(
+        "cannot be used with -AsBatch: ",
+        "不能与 -AsBatch 同时使用：");
+
+    internal static readonly LocalizedText NotWithAsBatchFix = new(
+        "Omit -{0}, or omit -AsBatch to send the requests now.",
+        "请去掉 -{0}，或去掉 -AsBatch 以立即发送请求。");
+
+    internal static readonly LocalizedText PNoCustomId = new(
+        "the script block gave no id for '{0}'",
+        "中的脚本块没有为“{0}”给出 ID");
+
+    internal static readonly LocalizedText NoCustomIdFix = new(
+        "Make the script block return a non-empty string for every input, such as { $_.FileName }.",
+        "请让脚本块为每个输入返回非空字符串，例如 { $_.FileName }。");
 }

@@ -130,4 +130,56 @@ internal static partial class Msg
     internal static readonly LocalizedText StreamInterruptedAction = new(
         "The partial answer is in PartialContent. Ask again, or continue it with Partial Mode (-Prefix).",
         "已收到的部分回答保存在 PartialContent 中。请重新提问，或使用 Partial Mode（-Prefix）让模型续写。");
+
+    internal static readonly LocalizedText BatchNotFinished = new(
+        "Batch {0} is {1} ({2} completed, {3} failed of {4}); its results are not ready.",
+        "batch {0} 的状态为 {1}（共 {4} 个，已完成 {2} 个，失败 {3} 个）；其结果尚未就绪。");
+
+    internal static readonly LocalizedText BatchNotFinishedFix = new(
+        "Wait for it first: Wait-KimiBatch -Id {0} | Receive-KimiBatch.",
+        "请先等待它完成：Wait-KimiBatch -Id {0} | Receive-KimiBatch。");
+
+    internal static readonly LocalizedText BatchRequestMissing = new(
+        "Request '{0}' of batch {1} ({2}) is in neither the output file nor the error file: the batch returned no result for it.",
+        "batch {1}（{2}）的请求“{0}”既不在输出文件中，也不在错误文件中：batch 没有返回它的结果。");
+
+    internal static readonly LocalizedText BatchFailedValidationFix = new(
+        "The batch failed validation: fix the requests the other errors name, then start a new batch.",
+        "batch 未通过校验：请修正其他错误指出的请求，然后启动一个新的 batch。");
+
+    internal static readonly LocalizedText BatchSendAgainFix = new(
+        "Send this request again (Invoke-KimiChat, or a new batch of the missing requests).",
+        "请重新发送该请求（Invoke-KimiChat，或用缺失的请求组成一个新的 batch）。");
+
+    internal static readonly LocalizedText BatchRequestExpired = new(
+        "Request '{0}' did not run before the batch's completion window ended{1}.",
+        "请求“{0}”在 batch 的时间窗口结束前没有运行{1}。");
+
+    internal static readonly LocalizedText BatchRequestExpiredFix = new(
+        "Send it again, in a new batch with a longer -CompletionWindow or with Invoke-KimiChat.",
+        "请重新发送：放入 -CompletionWindow 更长的新 batch，或使用 Invoke-KimiChat。");
+
+    internal static readonly LocalizedText BatchRequestCancelled = new(
+        "Request '{0}' did not run: the batch was cancelled{1}.",
+        "请求“{0}”没有运行：batch 已被取消{1}。");
+
+    internal static readonly LocalizedText BatchRequestCancelledFix = new(
+        "Send it again if you still need its answer.",
+        "如果仍需要它的回答，请重新发送。");
+
+    internal static readonly LocalizedText BatchInvalidManifest = new(
+        "'{0}' is not a usable KimiPS batch manifest: {1}.",
+        "“{0}”不是可用的 KimiPS batch 清单：{1}。");
+
+    internal static readonly LocalizedText BatchInvalidManifestFix = new(
+        "Pass the file that Start-KimiBatch -Path wrote for this batch.",
+        "请提供 Start-KimiBatch -Path 为此 batch 写出的文件。");
+
+    internal static readonly LocalizedText BatchWaitTimedOut = new(
+        "Batch {0} is still {1} after {2} s (-TimeoutSec); it goes on running.",
+        "{2} 秒后 batch {0} 仍为 {1}（-TimeoutSec）；它会继续运行。");
+
+    internal static readonly LocalizedText BatchWaitTimedOutFix = new(
+        "Wait again later (Wait-KimiBatch -Id {0}), or cancel it with Stop-KimiBatch -Id {1}.",
+        "请稍后再等待（Wait-KimiBatch -Id {0}），或用 Stop-KimiBatch -Id {1} 取消它。");
 }

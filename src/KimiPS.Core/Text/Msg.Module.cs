@@ -312,8 +312,8 @@ internal static partial class Msg
         "模型给出的工具参数不是有效的 JSON：");
 
     internal static readonly LocalizedText ConvNotJson = new(
-        "it is not valid JSON (",
-        "它不是有效的 JSON（");
+        "it is not valid JSON ({0})",
+        "它不是有效的 JSON（{0}）");
 
     internal static readonly LocalizedText ConvVersionNotWhole = new(
         "its format version {0} is not a whole number",
