@@ -20,9 +20,10 @@ public sealed partial class KimiClient
         while (true)
         {
             var body = ChatRequestWriter.ToUtf8(wire, stream: false);
-            var (bytes, requestId) = await _http.SendForBytesAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, ct)
-                .ConfigureAwait(false);
-            var completion = ChatCompletionReader.Read(bytes, requestId, rounds.Prefix, _options.ApiKey);
+            var trace = _http.Trace(HttpMethod.Post, ChatPath, wire.Model, streamed: false, body, completesOnResponse: false);
+            var (bytes, requestId) = await _http.SendForBytesAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, ct,
+                trace, wire.AdditionalHeaders).ConfigureAwait(false);
+            var completion = ReadCompletion(bytes, requestId, rounds.Prefix, trace);
             var next = rounds.Next(wire, completion);
             if (next is null) return rounds.Result(completion);
             wire = next;
@@ -42,7 +43,26 @@ public sealed partial class KimiClient
     private PreparedChat Prepare(ChatRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
+        AdditionalBody.Check(request.AdditionalBody);
+        RequestHeaders.Check(request.AdditionalHeaders, nameof(ChatRequest.AdditionalHeaders));
         return ModelPolicy.Prepare(request, Warn);
+    }
+
+    /// <summary>Reads a whole answer; the request's record gets its usage, or the protocol error that reading it raised.</summary>
+    private ChatCompletion ReadCompletion(byte[] bytes, string? requestId, string? prefix, RequestTrace? trace)
+    {
+        ChatCompletion completion;
+        try
+        {
+            completion = ChatCompletionReader.Read(bytes, requestId, prefix, _options.ApiKey);
+        }
+        catch (Exception ex) when (trace != null)
+        {
+            trace.Fail(ex);
+            throw;
+        }
+        trace?.Complete(completion);
+        return completion;
     }
 
     private IEnumerable<ChatChunk> StreamRounds(ChatRounds rounds, CancellationToken ct)
@@ -70,8 +90,9 @@ public sealed partial class KimiClient
     private IEnumerable<ChatChunk> StreamOnce(ChatRequest wire, string? prefix, StreamRound round, CancellationToken ct)
     {
         var body = ChatRequestWriter.ToUtf8(wire, stream: true);
-        var response = _http.SendAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, bufferBody: false, ct)
-            .GetAwaiter().GetResult();
+        var trace = _http.Trace(HttpMethod.Post, ChatPath, wire.Model, streamed: true, body, completesOnResponse: false);
+        var response = _http.SendAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, bufferBody: false, ct,
+            trace, wire.AdditionalHeaders).GetAwaiter().GetResult();
         var requestId = KimiHttp.RequestIdOf(response);
         StreamDecoding reader;
         try
@@ -79,22 +100,46 @@ public sealed partial class KimiClient
             var content = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
             reader = new StreamDecoding(new IdleTimeoutStream(response, content, _options.StreamIdleTimeout, ct), _options, requestId, prefix);
         }
-        catch
+        catch (Exception ex)
         {
             response.Dispose(); // nothing owns it yet
+            trace?.Fail(ex);
             throw;
         }
         using (reader) // disposing (also when the caller stops early) closes the connection
         {
-            var batch = new List<ChatChunk>(4);
-            bool more;
-            do
+            try
             {
-                more = reader.Next(batch);
-                foreach (var chunk in batch) yield return chunk; // chunks decoded along with [DONE] too
+                var batch = new List<ChatChunk>(4);
+                bool more;
+                do
+                {
+                    more = Next(reader, batch, trace);
+                    foreach (var chunk in batch) yield return chunk; // chunks decoded along with [DONE] too
+                }
+                while (more);
+                round.Completion = reader.Decoder.BuildCompletion();
+                trace?.Complete(round.Completion);
             }
-            while (more);
-            round.Completion = reader.Decoder.BuildCompletion();
+            finally
+            {
+                // The reader stopped early (Select-Object -First, Ctrl+C): count what the stream delivered.
+                trace?.Abandoned(reader.Decoder.BuildCompletion());
+            }
+        }
+    }
+
+    /// <summary>The next event's chunks; a failure (a cut, a stream error) is recorded with what the stream had delivered.</summary>
+    private static bool Next(StreamDecoding reader, List<ChatChunk> batch, RequestTrace? trace)
+    {
+        try
+        {
+            return reader.Next(batch);
+        }
+        catch (Exception ex) when (trace != null)
+        {
+            trace.Fail(ex, partial: reader.Decoder.BuildCompletion());
+            throw;
         }
     }
 

@@ -44,6 +44,15 @@ public sealed class KimiClientOptions
     /// </summary>
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Told once about every request (status, attempts, duration, usage, errors): the hook for usage ledgers and
+    /// audit logs. Null: nothing is recorded.
+    /// </summary>
+    public IKimiRequestObserver? RequestObserver { get; set; }
+
+    /// <summary>Headers added to every request (a gateway's routing or tenant header). Never Authorization: <see cref="RequestHeaders.Check"/>.</summary>
+    public IDictionary<string, string>? AdditionalHeaders { get; set; }
+
     /// <summary>Tests only: the host asked when a key is rejected (default: the other Kimi platform).</summary>
     internal Uri? AlternateBaseUri { get; set; }
 

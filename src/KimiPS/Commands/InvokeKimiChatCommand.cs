@@ -61,7 +61,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ChatCompletion), typeof(ChatChunk))]
-public sealed class InvokeKimiChatCommand : KimiCmdlet
+public sealed partial class InvokeKimiChatCommand : KimiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
@@ -215,6 +215,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             ThrowTerminating(ex);
         }
         _template = CreateTemplate(thinking);
+        AddEscapeHatches(_template); // -AdditionalBody, -AdditionalHeaders (InvokeKimiChatCommand.EscapeHatches.cs)
 
         if (InvokeTools)
         {
