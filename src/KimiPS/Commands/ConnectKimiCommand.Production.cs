@@ -32,7 +32,7 @@ public sealed partial class ConnectKimiCommand
     [ArgumentCompleter(typeof(SavedConnectionCompleter))]
     public string? SaveAs { get; set; }
 
-    /// <summary>Reads the key with SecretManagement's Get-Secret (a string or SecureString secret) when Connect-Kimi runs. Needs the Microsoft.PowerShell.SecretManagement module; KimiPS does not require it otherwise.</summary>
+    /// <summary>Reads the key with SecretManagement's Get-Secret (a string or SecureString secret) when Connect-Kimi runs. Needs the Microsoft.PowerShell.SecretManagement module; KimiPS does not require it otherwise. With -ApiKey too, -ApiKey is used and only the secret's name is saved by -SaveAs.</summary>
     [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
     [Parameter(ParameterSetName = SavedSet)]
     [ValidateNotNullOrEmpty]
@@ -74,6 +74,9 @@ public sealed partial class ConnectKimiCommand
             ApplySaved(_saved!);
         }
         var bound = MyInvocation.BoundParameters;
+        // The secret's name is kept (and saved) even when a key given now wins over it.
+        _secretName = SecretName ?? _saved?.SecretName;
+        _vault = SecretName != null ? Vault : _saved?.Vault;
         if (bound.ContainsKey(nameof(ApiKey)) && bound.ContainsKey(nameof(Credential)))
             ThrowTerminating(Errors.InvalidParameter("Credential", "is given with -ApiKey", "Pass the key once: -ApiKey or -Credential."));
         if (bound.ContainsKey(nameof(ApiKey))) return ApiKey;
@@ -82,8 +85,6 @@ public sealed partial class ConnectKimiCommand
             _keySource = "Credential";
             return Credential.Password;
         }
-        _secretName = SecretName ?? _saved?.SecretName;
-        _vault = SecretName != null ? Vault : _saved?.Vault;
         if (_secretName != null)
         {
             _keySource = "SecretManagement";
@@ -154,8 +155,11 @@ public sealed partial class ConnectKimiCommand
     {
         connection.Name = SaveAs ?? Name;
         connection.KeySource = _keySource;
-        connection.SecretName = _secretName;
-        connection.Vault = _vault;
+        if (_keySource == "SecretManagement")
+        {
+            connection.SecretName = _secretName;
+            connection.Vault = _vault;
+        }
         if (LogPath != null) connection.LogPath = Check(LogPath, () => AuditLogPath.Prepare(GetUnresolvedProviderPathFromPSPath(LogPath)));
         connection.LogContent = LogContent;
         if (AdditionalHeaders != null)

@@ -39,6 +39,7 @@ public sealed partial class ConnectKimiCommand : KimiCmdlet
     /// <summary>The Moonshot API key, as a SecureString (for example from Read-Host -AsSecureString).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeySet, HelpMessage = "The Moonshot API key (input is hidden).")]
     [Parameter(ParameterSetName = SavedSet)]
+    [Parameter(ParameterSetName = SecretSet)]
     [ValidateNotNull]
     public SecureString ApiKey { get; set; } = null!;
 

@@ -22,6 +22,8 @@ namespace KimiPS.Commands;
 /// <code>PS> Get-KimiUsage -Reset | Export-Csv -Append usage.csv</code>
 /// <para>At the end of a scheduled script: appends this run's totals to a CSV file and starts counting again.</para>
 /// </example>
+/// <seealso cref="SetKimiPriceCommand"/>
+/// <seealso cref="ConnectKimiCommand"/>
 [Cmdlet(VerbsCommon.Get, "KimiUsage")]
 [OutputType(typeof(KimiUsage))]
 public sealed class GetKimiUsageCommand : PSCmdlet

@@ -16,6 +16,7 @@ namespace KimiPS.Commands;
 /// <code>PS> Set-KimiPrice -Model kimi-k2.6 -InputPerMillion 4 -CachedInputPerMillion 1 -OutputPerMillion 16 -PerWebSearch 0.03 -Currency CNY</code>
 /// <para>Sets a model's prices (example figures: take yours from the platform's pricing page); Get-KimiUsage then shows a Cost column.</para>
 /// </example>
+/// <seealso cref="GetKimiUsageCommand"/>
 [Cmdlet(VerbsCommon.Set, "KimiPrice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(KimiPrice))]
 public sealed class SetKimiPriceCommand : PSCmdlet
@@ -26,22 +27,22 @@ public sealed class SetKimiPriceCommand : PSCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string Model { get; set; } = "";
 
-    /// <summary>Price per million prompt tokens not served from the cache.</summary>
+    /// <summary>Price per million prompt tokens not served from the cache, 0 to 1000000.</summary>
     [Parameter(Mandatory = true)]
     [ValidateRange(0.0, 1e6)]
     public decimal InputPerMillion { get; set; }
 
-    /// <summary>Price per million prompt tokens served from the context cache. Default: -InputPerMillion.</summary>
+    /// <summary>Price per million prompt tokens served from the context cache, 0 to 1000000. Default: -InputPerMillion.</summary>
     [Parameter]
     [ValidateRange(0.0, 1e6)]
     public decimal CachedInputPerMillion { get; set; }
 
-    /// <summary>Price per million completion tokens (reasoning included).</summary>
+    /// <summary>Price per million completion tokens (reasoning included), 0 to 1000000.</summary>
     [Parameter(Mandatory = true)]
     [ValidateRange(0.0, 1e6)]
     public decimal OutputPerMillion { get; set; }
 
-    /// <summary>Price of one $web_search call. Default 0.</summary>
+    /// <summary>Price of one $web_search call, 0 to 1000000. Default 0.</summary>
     [Parameter]
     [ValidateRange(0.0, 1e6)]
     public decimal PerWebSearch { get; set; }
