@@ -124,7 +124,7 @@ public sealed partial class KimiClient
             finally
             {
                 // The reader stopped early (Select-Object -First, Ctrl+C): count what the stream delivered.
-                trace?.Abandoned(reader.Decoder.BuildCompletion());
+                if (trace is { Reported: false }) trace.Abandoned(reader.Decoder.BuildCompletion());
             }
         }
     }

@@ -287,6 +287,14 @@ Describe 'Audit log' {
         (Invoke-KimiEmulator $script:Emulator 'counters' -Method Get).requests | Should -Be 0
     }
 
+    It 'refuses -LogContent without a log' {
+        try { Connect-Emulator @{ LogContent = $true; SkipValidation = $true } } catch { $err = $_ }
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'KimiInvalidParameter,*'
+        $err.Exception.Message | Should -BeLike '*LogContent*without a log*'
+        $err.ErrorDetails.RecommendedAction | Should -BeLike '*KIMIPS_LOG*'
+    }
+
     It 'keeps lines whole with a -ThrottleLimit pipeline and two more runspaces writing at once' {
         $log = New-LogPath
         Connect-Emulator @{ LogPath = $log; LogContent = $true; SkipValidation = $true }

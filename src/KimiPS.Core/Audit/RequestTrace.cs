@@ -49,6 +49,9 @@ internal sealed class RequestTrace
         return new RequestTrace(observer, options.ApiKey, emit, record, body, completesOnResponse);
     }
 
+    /// <summary>Whether the request has been reported (it is reported once).</summary>
+    public bool Reported => Volatile.Read(ref _reported) != 0;
+
     /// <summary>True for requests whose answer nobody reads as a chat completion: reported as soon as the response is in.</summary>
     public bool CompletesOnResponse { get; }
 

@@ -161,6 +161,9 @@ public sealed partial class ConnectKimiCommand
             connection.Vault = _vault;
         }
         if (LogPath != null) connection.LogPath = Check(LogPath, () => AuditLogPath.Prepare(GetUnresolvedProviderPathFromPSPath(LogPath)));
+        if (LogContent && connection.LogPath is null)
+            ThrowTerminating(Errors.InvalidParameter(nameof(LogContent), "is given without a log",
+                $"Add -LogPath <file>, or set the {KimiConnection.LogVariable} environment variable to the log file."));
         connection.LogContent = LogContent;
         if (AdditionalHeaders != null)
         {
