@@ -93,7 +93,8 @@ public sealed partial class KimiClient
         if (request is null) throw new ArgumentNullException(nameof(request));
         AdditionalBody.Check(request.AdditionalBody);
         RequestHeaders.Check(request.AdditionalHeaders, nameof(ChatRequest.AdditionalHeaders));
-        return ModelPolicy.Prepare(request, Warn);
+        // The note sink too: a harmless rewrite (legacy functions sent as tools) is a Verbose line, not lost.
+        return ModelPolicy.Prepare(request, Warn, note => Emit(KimiDiagnosticLevel.Verbose, note));
     }
 
     /// <summary>Reads a whole answer; the request's record gets its usage, or the protocol error that reading it raised.</summary>

@@ -53,6 +53,13 @@ public sealed class KimiClientOptions
     /// <summary>Headers added to every request (a gateway's routing or tenant header). Never Authorization: <see cref="RequestHeaders.Check"/>.</summary>
     public IDictionary<string, string>? AdditionalHeaders { get; set; }
 
+    /// <summary>
+    /// Set for the client of a -ThrottleLimit queue (<see cref="OrderedWorkQueue{TIn, TOut}"/>): a 429 that asks to slow
+    /// down is not retried here but handed to the scheduler at once, which pauses every item, halves its window and
+    /// runs the item again within the same <see cref="MaxRetries"/> budget. One budget, not two stacked ones.
+    /// </summary>
+    internal bool ThrottlesRetriedByScheduler { get; set; }
+
     /// <summary>Tests only: the host asked when a key is rejected (default: the other Kimi platform).</summary>
     internal Uri? AlternateBaseUri { get; set; }
 

@@ -77,6 +77,7 @@ public sealed class AuditLog
             w.WriteNumber("webSearches", r.WebSearches);
             Str(w, "finishReason", r.FinishReason);
             Str(w, "errorId", r.ErrorId);
+            w.WriteBoolean("requeued", r.Requeued);
             if (includeContent)
             {
                 Str(w, "request", r.RequestBody);

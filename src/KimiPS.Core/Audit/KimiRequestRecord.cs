@@ -42,8 +42,14 @@ public sealed class KimiRequestRecord
     /// <summary>The error id (catalogue) when the request failed; <c>OperationCanceled</c> when the caller cancelled it. Null on success.</summary>
     public string? ErrorId { get; set; }
 
+    /// <summary>
+    /// A throttled request (429) that the -ThrottleLimit scheduler runs again as a new request: its attempts are
+    /// retries of that request (Get-KimiUsage counts them so), not a failed request of their own.
+    /// </summary>
+    public bool Requeued { get; set; }
+
     /// <summary>Whether the request failed for good (its retries included).</summary>
-    public bool Failed => ErrorId != null;
+    public bool Failed => ErrorId != null && !Requeued;
 
     /// <summary>The JSON body sent (only when the observer asked for content; never for uploads).</summary>
     public string? RequestBody { get; set; }

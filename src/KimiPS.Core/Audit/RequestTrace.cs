@@ -75,14 +75,19 @@ internal sealed class RequestTrace
     /// The request failed for good. <paramref name="partial"/> is what a cut stream delivered: its usage when the
     /// server reported one, else an estimate (the request's and the partial answer's bytes, about 4 a token).
     /// </summary>
-    public void Fail(Exception error, int? attempts = null, ChatCompletion? partial = null)
+    /// <param name="error">Why it failed.</param>
+    /// <param name="attempts">The attempts made, when the retry layer knows them.</param>
+    /// <param name="partial">What a cut stream delivered.</param>
+    /// <param name="requeued">A throttle handed to the -ThrottleLimit scheduler, which runs the item again.</param>
+    public void Fail(Exception error, int? attempts = null, ChatCompletion? partial = null, bool requeued = false)
     {
         if (Volatile.Read(ref _reported) != 0) return;
+        _record.Requeued = requeued;
         _record.ErrorId = error switch
         {
             KimiException k => k.ErrorId,
             OperationCanceledException => "OperationCanceled",
-            _ => KimiModuleErrorIds.UnexpectedError,
+            _ => KimiErrorIds.UnexpectedError,
         };
         if (error is KimiApiException api)
         {

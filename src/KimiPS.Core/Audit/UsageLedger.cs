@@ -22,6 +22,12 @@ public sealed class UsageLedger
                 row = new KimiUsage { Connection = connection, Model = model, Since = record.Time, Currency = currency };
                 _rows.Add((connection, model), row);
             }
+            if (record.Requeued)
+            {
+                // The scheduler sends it again: one request, retried, however many HTTP requests it takes.
+                row.Retries += Math.Max(1, record.Attempts);
+                return;
+            }
             row.Requests++;
             if (record.Failed) row.FailedRequests++;
             row.Retries += Math.Max(0, record.Attempts - 1);

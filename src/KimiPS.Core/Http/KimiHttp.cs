@@ -68,12 +68,15 @@ internal sealed class KimiHttp
             RetryDecision decision;
             lock (_random) // Random is not thread-safe; one client serves concurrent requests
                 decision = Backoff.Decide(failure, attempt, _options.MaxRetries, _options.MaxRetryDelay, _options.RetryBaseDelay, _options.MaxBackoff, _random);
+            var requeued = decision.Retry && _options.ThrottlesRetriedByScheduler && ThrottleSignal.AsThrottle(failure) is not null;
+            if (requeued)
+                decision = RetryDecision.Stop($"{decision.Reason}, which the -ThrottleLimit scheduler retries");
             if (decision.Retry && deadline.Left <= decision.Delay)
                 decision = RetryDecision.Stop($"{decision.Reason}, which would pass RequestTimeout ({TimeText.Seconds(_options.RequestTimeout)} s in total)");
             if (!decision.Retry)
             {
                 _emit(KimiDiagnosticLevel.Debug, $"Not retrying {method} {uri.AbsolutePath}: {decision.Reason}.");
-                trace?.Fail(failure, attempt);
+                trace?.Fail(failure, attempt, requeued: requeued);
                 throw failure;
             }
             _emit(KimiDiagnosticLevel.Warning,

@@ -35,7 +35,7 @@ public sealed class AuditLogTests : IDisposable
 
         var lines = File.ReadAllLines(_path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(
-            "time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId",
+            "time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued",
             string.Join(",", lines[0].EnumerateObject().Select(p => p.Name)));
         Assert.Equal(12.3, lines[0].GetProperty("durationMs").GetDouble());
         Assert.Equal(7, lines[0].GetProperty("usage").GetProperty("totalTokens").GetInt32());
