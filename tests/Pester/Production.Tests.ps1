@@ -137,7 +137,7 @@ Describe 'Get-KimiUsage over a 200-prompt -ThrottleLimit 8 run with retries, and
     }
 
     It 'puts the fields of a request on its line, and no content without -LogContent' {
-        $line = Read-Log $script:RunLog | Where-Object endpoint -eq 'chat/completions' | Select-Object -First 1
+        $line = Read-Log $script:RunLog | Where-Object { $_.endpoint -eq 'chat/completions' -and $_.status -eq 200 } | Select-Object -First 1
         $names = @($line.PSObject.Properties.Name)
 
         $names -join ',' | Should -Be 'time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued'
