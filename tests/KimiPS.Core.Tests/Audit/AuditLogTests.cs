@@ -50,6 +50,8 @@ public sealed class AuditLogTests : IDisposable
         ledger.Add(new KimiRequestRecord { Model = "m", Attempts = 3, Usage = new ChatUsage { PromptTokens = 1_000_000, CachedTokens = 500_000, CompletionTokens = 2_000_000, TotalTokens = 3_000_000 }, WebSearches = 2 }, "c", "CNY");
         ledger.Add(new KimiRequestRecord { Model = "m", Attempts = 1, ErrorId = "KimiServerError" }, "c", "CNY");
         ledger.Add(new KimiRequestRecord { Model = "other", Attempts = 1 }, "c", "CNY");
+        // A 429 the -ThrottleLimit scheduler sends again: a retry of the request that follows, not a failure.
+        ledger.Add(new KimiRequestRecord { Model = "other", Attempts = 1, ErrorId = KimiErrorIds.RateLimitReached, Requeued = true }, "c", "CNY");
         ledger.SetPrice(new KimiPrice { Model = "m", InputPerMillion = 4, CachedInputPerMillion = 1, OutputPerMillion = 16, PerWebSearch = 0.5m, Currency = "CNY" });
         ledger.SetPrice(new KimiPrice { Model = "*", InputPerMillion = 1, OutputPerMillion = 1, Currency = "USD" });
 
@@ -61,7 +63,9 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(2, m.Retries);
         Assert.Equal(0.5m * 4 + 0.5m * 1 + 2 * 16 + 2 * 0.5m, m.Cost);
         Assert.Equal("CNY", m.Currency);
-        Assert.Null(rows.Single(r => r.Model == "other").Cost); // the * price is in USD, the connection bills in CNY
+        var other = rows.Single(r => r.Model == "other");
+        Assert.Equal((1, 0, 1), (other.Requests, other.FailedRequests, other.Retries));
+        Assert.Null(other.Cost); // the * price is in USD, the connection bills in CNY
         Assert.Empty(ledger.Snapshot());
     }
 
