@@ -38,6 +38,11 @@
         'Test-KimiConnection'
         'Get-KimiUsage'
         'Set-KimiPrice'
+        'Start-KimiBatch'
+        'Get-KimiBatch'
+        'Wait-KimiBatch'
+        'Receive-KimiBatch'
+        'Stop-KimiBatch'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
