@@ -36,6 +36,8 @@
         'Get-KimiBalance'
         'Measure-KimiToken'
         'Test-KimiConnection'
+        'Get-KimiUsage'
+        'Set-KimiPrice'
         'Start-KimiBatch'
         'Get-KimiBatch'
         'Wait-KimiBatch'

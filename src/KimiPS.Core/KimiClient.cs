@@ -19,6 +19,7 @@ public sealed partial class KimiClient : IDisposable
         CheckLimit(_options.RequestTimeout, nameof(KimiClientOptions.RequestTimeout));
         CheckLimit(_options.StreamIdleTimeout, nameof(KimiClientOptions.StreamIdleTimeout));
         if (_options.MaxEventBytes <= 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxEventBytes), Msg.PMustBePositive, Msg.EventBytesFix);
+        _options.AdditionalHeaders = RequestHeaders.Check(_options.AdditionalHeaders, nameof(KimiClientOptions.AdditionalHeaders));
         _http = new KimiHttp(_options, Emit);
     }
 

@@ -39,6 +39,11 @@ public sealed class UntranslatedMessageTests
         ("KimiPS.Core/Module/KimiTokenCount.cs", "$\"{TotalTokens} tokens ({Model})\"", "output object's ToString"),
         ("KimiPS.Core/Throughput/KimiRateLimits.cs", "$\"concurrency {c}\"", "output object's ToString"),
         ("KimiPS/Internal/KimiConnection.cs", "$\"{BaseUri} ({Region}, key {KeyHint})\"", "output object's ToString"),
+        ("KimiPS/Commands/ConnectKimiCommand.Production.cs", "\"param($getSecret, $name, $vault) $ErrorActionPreference = 'Stop'; if ($vault) { & $getSecret -Name $name -Vault $vault } else { & $getSecret -Name $name }\"", "PowerShell script"),
+        ("KimiPS.Core/Audit/KimiPrice.cs", "$\"{Model}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}\"", "output object's ToString"),
+        ("KimiPS.Core/Audit/AuditLog.cs", "\"yyyy-MM-dd'T'HH:mm:ss.fff'Z'\"", "timestamp format of the log's JSON lines"),
+        ("KimiPS.Core/Audit/AuditLog.cs", "\"A log path is required.\"", "ArgumentException for a KimiPS bug (the path is checked by AuditLogPath first), never shown"),
+        ("KimiPS.Core/Module/SavedConnections.cs", "\"KimiPS saved connections (Connect-Kimi -SaveAs). No keys are stored here.\"", "note inside the saved-connections JSON file: a file's content does not change with the culture"),
     };
 
     // Server texts the catalogue matches (ErrorCatalog.BadRequest, LooksLikeQuota): English by the wire's definition.
