@@ -59,8 +59,8 @@ internal static class Errors
     /// </summary>
     public static KimiException StreamIdleTimeout(TimeSpan limit) =>
         new(KimiErrorIds.Timeout, KimiErrorCategories.OperationTimeout,
-            $"The stream sent no data for {TimeText.Seconds(limit)} s (StreamIdleTimeout).",
-            "Ask again; if the model thinks for long before answering, raise StreamIdleTimeout.")
+            $"The stream sent no data for {TimeText.Seconds(limit)} s (-IdleTimeoutSec {TimeText.Seconds(limit)}).",
+            "Ask again; if the model thinks for long before answering, raise -IdleTimeoutSec (Invoke-KimiChat for one call, Connect-Kimi for the session).")
         {
             IsRetryable = false,
         };

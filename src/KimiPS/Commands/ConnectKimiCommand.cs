@@ -70,6 +70,10 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [Parameter]
     public int TimeoutSec { get; set; } = 600;
 
+    /// <summary>Seconds a stream (-Stream) may send nothing before it fails with KimiTimeout, 1 to 86400. Default 120. Raise it for models that think long before answering.</summary>
+    [Parameter]
+    public int IdleTimeoutSec { get; set; } = 120;
+
     /// <summary>A proxy (http://host:port) for every request. Without it, HTTPS_PROXY / NO_PROXY are honoured.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -126,13 +130,17 @@ public sealed class ConnectKimiCommand : KimiCmdlet
         var model = Check(Model, () => ConnectionSettings.CheckModel(Model));
         Check(MaxRetries, () => ConnectionSettings.CheckRange(nameof(MaxRetries), MaxRetries, 0, 10, "retries after the first attempt (default 2)"));
         Check(TimeoutSec, () => ConnectionSettings.CheckRange(nameof(TimeoutSec), TimeoutSec, 1, 86400, "seconds per request (default 600)"));
+        Check(IdleTimeoutSec, () => ConnectionSettings.CheckRange(nameof(IdleTimeoutSec), IdleTimeoutSec, 1, 86400, "seconds a stream may send nothing (default 120)"));
         CheckLimit(nameof(MaxConcurrency), MaxConcurrency, 1000, "requests in flight at once");
         CheckLimit(nameof(RequestsPerMinute), RequestsPerMinute, int.MaxValue, "requests per minute");
         CheckLimit(nameof(TokensPerMinute), TokensPerMinute, int.MaxValue, "tokens per minute");
         Check(Proxy, () => ConnectionSettings.CheckProxy(Proxy, ProxyCredential != null));
         var (baseUri, resolvedRegion) = Check(BaseUri, () => ConnectionSettings.ResolveEndpoint(region, BaseUri));
         return new KimiConnection(key, Secrets.Mask(SecureStrings.ToPlainText(key)), baseUri, resolvedRegion, model, MaxRetries,
-            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi");
+            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi")
+        {
+            IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec),
+        };
     }
 
     /// <summary>A rate limit is optional (0 = not set), so only a value the user gave is checked.</summary>

@@ -60,13 +60,14 @@ namespace KimiPS.Commands;
 /// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ChatCompletion), typeof(ChatChunk))]
+[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(string))]
 public sealed class InvokeKimiChatCommand : KimiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
     private CommandToolRunner? _runner;
-    private OrderedWorkQueue<ChatJob, ChatCompletion>? _queue;
+    private OrderedWorkQueue<ChatJob, object>? _queue;
+    private bool _live;
 
     /// <summary>The question or instruction. Piped text is the material it is about.</summary>
     [Parameter(Position = 0)]
@@ -88,9 +89,21 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
 
-    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
+    /// <summary>Streams the answer as it is generated. As the last command at an interactive console it flows onto the screen as text (see -LiveText) and the ChatCompletion is written at the end; piped onward or redirected, ChatChunk objects are written as they arrive and the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
     [Parameter]
     public SwitchParameter Stream { get; set; }
+
+    /// <summary>With -Stream: Auto (default) renders the answer as live text when this is the last command of its pipeline in an interactive host whose output is not redirected; Always renders it anyway; Never writes ChatChunk objects. Live text is written as Write-Host writes (information records tagged PSHOST): -InformationAction Ignore silences it, 6&gt; or -InformationVariable capture it.</summary>
+    [Parameter]
+    public LiveTextMode LiveText { get; set; }
+
+    /// <summary>Live text shows no reasoning (it stays in the answer's ReasoningContent). Otherwise reasoning is dimmed where the terminal allows colour, else prefixed with [thinking].</summary>
+    [Parameter]
+    public SwitchParameter HideReasoning { get; set; }
+
+    /// <summary>Writes only the answer's text as a [string]; with -Stream, each piece of text as it arrives. Nothing is rendered live.</summary>
+    [Parameter]
+    public SwitchParameter ContentOnly { get; set; }
 
     /// <summary>A conversation from New-KimiConversation or Import-KimiConversation: sent as history, and extended with this turn.</summary>
     [Parameter]
@@ -184,6 +197,16 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     public string? Prefix { get; set; }
 
+    /// <summary>Seconds this request may take in total, retries included (for -Stream: until the answer starts), 1 to 86400. Default: Connect-Kimi -TimeoutSec (600).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; }
+
+    /// <summary>Seconds a stream may send nothing before it fails with KimiTimeout, 1 to 86400. Default: Connect-Kimi -IdleTimeoutSec (120).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int IdleTimeoutSec { get; set; }
+
     /// <summary>When an answer stops at the token limit, continue it this many times at most.</summary>
     [Parameter]
     [ValidateRange(0, 10)]
@@ -201,6 +224,12 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
 
     internal override KimiConnection? ConnectionParameter => Connection;
 
+    internal override void ConfigureClient(KimiClientOptions options)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) options.RequestTimeout = TimeSpan.FromSeconds(TimeoutSec);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(IdleTimeoutSec))) options.StreamIdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec);
+    }
+
     protected override void BeginProcessing()
     {
         bool? thinking = null;
@@ -208,6 +237,9 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         {
             ChatInputBuilder.ValidateOptions(ThrottleLimit, Stream, Conversation != null, InvokeTools, Json, JsonSchema, Prefix);
             thinking = ChatInputBuilder.ParseThinking(Thinking);
+            if (ContentOnly && LiveText == LiveTextMode.Always)
+                throw Errors.InvalidParameter("ContentOnly", "writes the text as output, and -LiveText Always renders it on the host instead",
+                    "Pass one of them: -ContentOnly for [string] output, -LiveText Always for text on the screen.");
             foreach (var path in ResolveImages()) _images.Add(ImageInput.Load(path));
         }
         catch (KimiException ex)
@@ -215,6 +247,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             ThrowTerminating(ex);
         }
         _template = CreateTemplate(thinking);
+        _live = Stream && !ContentOnly && LiveTextRule.ShouldRender(LiveText, MyInvocation, Host);
 
         if (InvokeTools)
         {
@@ -226,7 +259,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (ThrottleLimit > 1)
         {
             var client = Client;
-            _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), job => TokenEstimate.Of(job.Input));
+            _queue = StartQueue<ChatJob, object>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), job => TokenEstimate.Of(job.Input));
         }
     }
 
@@ -312,10 +345,29 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
+        var live = _live ? new LiveTextWriter(WriteInformation, LiveTextStyle.For(this, HideReasoning)) : null;
+        _chunkWriter = live is null ? WriteChunk : live.Write;
         var result = ToolLoop.Run(request, Stream ? StreamRound : SendRound, _runner, MaxToolRounds);
+        live?.End();
         WriteLoopWarnings(result, Warn);
-        if (!Stream) WriteObject(result.Completion);
+        if (live != null) result.Completion.ShownLive = true;
+        if (live != null || !Stream) WriteCompletion(result.Completion);
         Conversation?.AppendTurn(turn.NewMessages.Concat(result.AddedMessages), result.Completion);
+    }
+
+    /// <summary>Where a streamed chunk goes: the live text, or the output (as itself, or its text with -ContentOnly).</summary>
+    private Action<ChatChunk> _chunkWriter = null!;
+
+    private void WriteChunk(ChatChunk chunk)
+    {
+        if (!ContentOnly) WriteObject(chunk);
+        else if (chunk.ChoiceIndex == 0 && !string.IsNullOrEmpty(chunk.Content)) WriteObject(chunk.Content);
+    }
+
+    private void WriteCompletion(ChatCompletion completion)
+    {
+        if (ContentOnly) WriteObject(completion.Content ?? "");
+        else WriteObject(completion);
     }
 
     private ChatCompletion SendRound(ChatRequest request) => Call((client, ct) => client.Chat(request, ct));
@@ -338,13 +390,14 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
         var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
+        var write = _chunkWriter;
         foreach (var chunk in client.ChatStream(request, ct))
         {
             room.Wait(ct);
             Post(() =>
             {
                 room.Release();
-                WriteObject(chunk);
+                write(chunk);
             });
             completion = chunk.Completion ?? completion;
         }
@@ -355,7 +408,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private const int MaxUnwrittenChunks = 256;
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
-    private ChatCompletion RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
+    private object RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
     {
         FetchFiles(client, job.Input, ct);
         var turn = ChatInputBuilder.Build(job.Input);
@@ -364,7 +417,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
         var queue = _queue!;
         WriteLoopWarnings(result, message => queue.Post(() => Warn(message)));
-        return result.Completion;
+        return ContentOnly ? result.Completion.Content ?? "" : result.Completion;
     }
 
     private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
@@ -375,6 +428,10 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
 
     private void WriteLoopWarnings(ToolLoopResult result, Action<string> warn)
     {
+        if (result.Completion.FinishReason == "length")
+            warn(AutoContinue > 0
+                ? $"The answer is still cut at the token limit (finish_reason length) after -AutoContinue {AutoContinue}; raise -MaxTokens or -AutoContinue."
+                : "The answer was cut at the token limit (finish_reason length); raise -MaxTokens, or add -AutoContinue to continue it.");
         if (result.LimitReached)
             warn($"The model still asked for tools after {result.Rounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
         if (result.Unhandled.Count > 0 && InvokeTools)

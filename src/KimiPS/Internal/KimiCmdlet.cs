@@ -42,9 +42,16 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// <summary>A client for <paramref name="connection"/> whose diagnostics reach this cmdlet's streams.</summary>
     internal KimiClient CreateClient(KimiConnection connection)
     {
-        var client = new KimiClient(connection.CreateClientOptions());
+        var options = connection.CreateClientOptions();
+        ConfigureClient(options);
+        var client = new KimiClient(options);
         client.Diagnostic += OnDiagnostic;
         return client;
+    }
+
+    /// <summary>Per-call settings over the connection's (Invoke-KimiChat -TimeoutSec, -IdleTimeoutSec).</summary>
+    internal virtual void ConfigureClient(KimiClientOptions options)
+    {
     }
 
     /// <summary>The connection, or null when none is configured (for cmdlets that must not fail on that).</summary>
