@@ -1,0 +1,217 @@
+using System.Management.Automation;
+using KimiPS.Core;
+
+namespace KimiPS;
+
+/// <summary>
+/// Enter-KimiChat's loop, on the pipeline thread: read a line through the host (Host.UI.ReadLine, so any interactive
+/// host and a scripted test host work), run a slash command or stream one answer as live text, and go on. A failed
+/// turn is written as an error and the loop continues; only a terminating error (a rejected key) or a stop ends it.
+/// </summary>
+internal sealed class ChatSession
+{
+    /// <summary>What ReadLine is preceded by, so the user sees where to type.</summary>
+    internal const string PromptText = "you> ";
+
+    /// <summary>At most this many chunks wait for the pipeline thread (as Invoke-KimiChat -Stream).</summary>
+    private const int MaxUnwrittenChunks = 256;
+
+    private static readonly string[] HostTags = { LiveTextWriter.HostTag };
+    private readonly KimiCmdlet _cmdlet;
+    private readonly KimiConversation _conversation;
+    private readonly string? _systemPrompt;
+    private readonly bool _hideReasoning;
+    private readonly bool _consoleHost;
+    private string _model;
+    private bool? _thinking;
+    private ChatUsage? _usage;
+    private int _answers;
+
+    public ChatSession(KimiCmdlet cmdlet, KimiConversation conversation, string model, string? systemPrompt, bool hideReasoning)
+    {
+        _cmdlet = cmdlet;
+        _conversation = conversation;
+        _model = model;
+        _systemPrompt = systemPrompt;
+        _hideReasoning = hideReasoning;
+        _consoleHost = string.Equals(cmdlet.Host?.Name, "ConsoleHost", StringComparison.Ordinal);
+    }
+
+    public void Run()
+    {
+        Say($"Chat with {_model}. Type /help for commands, /exit to leave.");
+        while (true)
+        {
+            var line = ReadLine();
+            if (line is null) return; // end of input
+            if (line.Trim().Length == 0) continue;
+            var command = ChatSessionCommand.Parse(line);
+            if (command.IsPrompt) _cmdlet.Try(line, () => Answer(command.Argument));
+            else if (!RunCommand(command)) return;
+        }
+    }
+
+    private string? ReadLine()
+    {
+        Write(PromptText, noNewLine: true);
+        return _cmdlet.Host.UI.ReadLine();
+    }
+
+    /// <summary>One streamed answer, rendered live; the turn joins the conversation only when the answer is complete.</summary>
+    private void Answer(string prompt)
+    {
+        var input = new ChatInput { Prompt = prompt, SystemPrompt = _systemPrompt, History = _conversation.Messages };
+        var turn = ChatInputBuilder.Build(input);
+        var request = new ChatRequest { Model = _model, Thinking = _thinking, Messages = turn.Request };
+        var live = new LiveTextWriter(_cmdlet.WriteInformation, LiveTextStyle.For(_cmdlet, _hideReasoning));
+        var client = _cmdlet.Client;
+        ChatCompletion? completion;
+        using (var cancel = AnswerCancellation.Start(_consoleHost))
+        {
+            try
+            {
+                completion = _cmdlet.Wait(ct => Stream(client, request, live, ct, cancel.Token));
+            }
+            catch (OperationCanceledException) when (cancel.Cancelled)
+            {
+                live.End();
+                Say("[answer cancelled]");
+                return;
+            }
+        }
+        live.End();
+        if (completion is null) throw Errors.ProtocolError("The stream ended without its final answer.", action: "Ask again.");
+        _conversation.AppendTurn(turn.NewMessages, completion);
+        _usage = ChatUsage.Add(_usage, completion.Usage);
+        _answers++;
+        if (completion.FinishReason == "length") _cmdlet.Warn("The answer was cut at the token limit (finish_reason length); ask it to go on, or /rewind and ask for less.");
+    }
+
+    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead.</summary>
+    private ChatCompletion? Stream(KimiClient client, ChatRequest request, LiveTextWriter live, CancellationToken stop, CancellationToken answer)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, answer);
+        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
+        ChatCompletion? completion = null;
+        foreach (var chunk in client.ChatStream(request, linked.Token))
+        {
+            room.Wait(linked.Token);
+            _cmdlet.Post(() =>
+            {
+                room.Release();
+                live.Write(chunk);
+            });
+            completion = chunk.Completion ?? completion;
+        }
+        return completion;
+    }
+
+    /// <summary>Runs a slash command; false for /exit.</summary>
+    private bool RunCommand(ChatSessionCommand command)
+    {
+        switch (command.Name)
+        {
+            case "exit":
+            case "quit":
+                return false;
+            case "help":
+                foreach (var (usage, meaning) in ChatSessionCommand.Help) Say($"  {usage,-18} {meaning}");
+                break;
+            case "model":
+                if (command.Argument.Length == 0) Say($"The model is {_model}. Give one: /model <id>.");
+                else
+                {
+                    _model = command.Argument;
+                    _conversation.Model = _model;
+                    Say($"Model: {_model}.");
+                }
+                break;
+            case "thinking":
+                _thinking = command.Argument.ToLowerInvariant() switch { "on" => true, "off" => false, _ => _thinking };
+                Say(command.Argument is "on" or "off" ? $"Thinking {command.Argument}." : "Give on or off: /thinking on, /thinking off.");
+                break;
+            case "file":
+                if (command.Argument.Length == 0) Say("Give the document: /file <path>.");
+                else _cmdlet.Try(command.Argument, () => AddFile(command.Argument));
+                break;
+            case "save":
+                if (command.Argument.Length == 0) Say("Give a file: /save <path>.");
+                else _cmdlet.Try(command.Argument, () => Save(command.Argument));
+                break;
+            case "rewind":
+                Rewind(command.Argument);
+                break;
+            case "usage":
+                var u = _usage ?? new ChatUsage();
+                Say($"Tokens in this session: {u} over {_answers} answer(s).");
+                break;
+            default:
+                Say($"/{command.Name} is not a command. Type /help for the list, or //text to send a line that starts with /.");
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Uploads the document, adds its extracted text as a system message, and deletes the upload again.</summary>
+    private void AddFile(string path)
+    {
+        var resolved = ResolveExisting(path);
+        var client = _cmdlet.Client;
+        var file = _cmdlet.Wait(ct => client.UploadFile(resolved, ct: ct));
+        string content;
+        try
+        {
+            content = _cmdlet.Wait(ct => client.GetFileContent(file.Id, ct));
+        }
+        finally
+        {
+            _cmdlet.Wait(ct => { client.DeleteFile(file.Id, ct); return true; });
+        }
+        _conversation.Messages.Add(ChatInputBuilder.FileMessage(new KimiFileContent(file.Id, file.FileName, content)));
+        Say($"Added {TerminalText.Clean(file.FileName)} ({content.Length} characters) to the chat; the upload was deleted.");
+    }
+
+    private string ResolveExisting(string path)
+    {
+        try
+        {
+            var resolved = _cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+            if (resolved.Count == 1 && File.Exists(resolved[0]) && provider.Name == "FileSystem") return resolved[0];
+        }
+        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or ArgumentException)
+        {
+        }
+        throw new KimiException(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
+            $"/file: cannot find a file at '{path}'.", "Check the path; a relative path starts at the current location ($PWD).");
+    }
+
+    private void Save(string path)
+    {
+        var resolved = OutputPaths.Resolve(_cmdlet.SessionState.Path, path, "save", literal: true);
+        ConversationJson.Save(_conversation, resolved, noClobber: false);
+        Say($"Saved {_conversation.Messages.Count} messages to {resolved}.");
+    }
+
+    private void Rewind(string argument)
+    {
+        var count = 1;
+        if (argument.Length > 0 && (!int.TryParse(argument, out count) || count < 1))
+        {
+            Say("Give how many turns to forget: /rewind, /rewind 3.");
+            return;
+        }
+        var removed = 0;
+        for (; removed < count; removed++)
+        {
+            var last = _conversation.Messages.FindLastIndex(m => m.Role == "user");
+            if (last < 0) break;
+            _conversation.Messages.RemoveRange(last, _conversation.Messages.Count - last);
+        }
+        Say($"Forgot {removed} turn(s); {_conversation.TurnCount} left.");
+    }
+
+    private void Say(string line) => Write(line, noNewLine: false);
+
+    private void Write(string text, bool noNewLine) =>
+        _cmdlet.WriteInformation(new HostInformationMessage { Message = text, NoNewLine = noNewLine }, HostTags);
+}
