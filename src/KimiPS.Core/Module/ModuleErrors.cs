@@ -20,6 +20,8 @@ public static class KimiModuleErrorIds
     public const string PathAlreadyWritten = "KimiPathAlreadyWritten";
     /// <summary>Export-KimiConversation -NoClobber found an existing file.</summary>
     public const string FileExists = "KimiFileExists";
+    /// <summary>Enter-KimiChat in a host that cannot read a line (a job, a runspace without UI, pwsh -NonInteractive).</summary>
+    public const string HostNotInteractive = "KimiHostNotInteractive";
 }
 
 /// <summary>Builds the module-level errors; messages name the parameter and the fix (DESIGN.md §7).</summary>
@@ -34,6 +36,11 @@ internal static class ModuleErrors
             $"The model asked to run {command}, and a tool run needs confirmation, but this host cannot prompt ({inner.Message}).",
             "Pass -Confirm:$false to let the model run the tools without asking (only when you trust the prompt and every document " +
             "the model reads), or run the command in an interactive session.", inner);
+
+    public static KimiException HostNotInteractive(Exception inner) =>
+        new(KimiModuleErrorIds.HostNotInteractive, "InvalidOperation",
+            $"Enter-KimiChat reads what you type through the host, and this host cannot read a line ({inner.Message}).",
+            "Run Enter-KimiChat at an interactive prompt; in a script use Invoke-KimiChat -Conversation for each turn.", inner);
 
     public static KimiException InvalidConversationFile(string path, string problem) =>
         new(KimiModuleErrorIds.InvalidConversationFile, KimiErrorCategories.InvalidData,

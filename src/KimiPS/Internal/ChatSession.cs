@@ -39,6 +39,9 @@ internal sealed class ChatSession
 
     public void Run()
     {
+        // A host without a window (a job, a runspace without UI) cannot read what a person types: its ReadLine
+        // returns nothing or fails, so say so before the chat starts.
+        if (!LiveTextRule.HasWindow(_cmdlet.Host)) _cmdlet.ThrowTerminating(ModuleErrors.HostNotInteractive(new PSInvalidOperationException("it has no window")));
         Say($"Chat with {_model}. Type /help for commands, /exit to leave.");
         while (true)
         {
@@ -54,7 +57,15 @@ internal sealed class ChatSession
     private string? ReadLine()
     {
         Write(PromptText, noNewLine: true);
-        return _cmdlet.Host.UI.ReadLine();
+        try
+        {
+            return _cmdlet.Host.UI.ReadLine();
+        }
+        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or NotSupportedException or NullReferenceException)
+        {
+            _cmdlet.ThrowTerminating(ModuleErrors.HostNotInteractive(ex));
+            return null; // not reached
+        }
     }
 
     /// <summary>One streamed answer, rendered live; the turn joins the conversation only when the answer is complete.</summary>

@@ -107,3 +107,21 @@ public sealed class EnterKimiChatTests
         Assert.Contains("Echo: /etc/hosts explained", LiveTextTests.Text(LiveTextTests.Live(run)));
     }
 }
+
+/// <summary>Enter-KimiChat where nobody can type.</summary>
+public sealed class EnterKimiChatHostTests
+{
+    [Fact]
+    public void A_host_that_cannot_read_a_line_gets_a_terminating_KimiHostNotInteractive_and_nothing_is_sent()
+    {
+        using var hosted = HostedKimi.Start(); // no UI, as a job or a scheduled runspace
+
+        var run = hosted.Run("Enter-KimiChat; 'after'");
+
+        Assert.Equal("after", Assert.Single(run.Output).ToString()); // statement-terminating, as every cmdlet's ThrowTerminatingError
+        Assert.StartsWith("KimiHostNotInteractive", run.FirstError!.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidOperation, run.FirstError.CategoryInfo.Category);
+        Assert.Contains("Invoke-KimiChat -Conversation", run.FirstError.ErrorDetails?.RecommendedAction);
+        Assert.Equal(0, hosted.Emulator.Counters.ChatRequests);
+    }
+}

@@ -61,6 +61,29 @@ public sealed class TerminalTests
         Assert.True(lines.IndexOf(AnswerText) < lines.FindIndex(l => l.StartsWith("FinishReason", StringComparison.Ordinal)), screen);
     }
 
+    [TmuxFact]
+    public void In_tmux_Enter_KimiChat_answers_live_and_Ctrl_C_cancels_the_answer_not_the_chat()
+    {
+        using var emulator = KimiEmulator.Start();
+        emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = new string('Z', 600) }), r => r.DelayBetweenWrites = TimeSpan.FromMilliseconds(100)));
+        using var tmux = Tmux.Start(TestPaths.RepoRoot, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+        Assert.True(tmux.WaitFor(p => p.Contains("PS "), TimeSpan.FromSeconds(120)), "pwsh did not start:\n" + tmux.Capture());
+
+        tmux.SendLine(Prelude(emulator) + "$c = Enter-KimiChat -PassThru");
+        Assert.True(tmux.WaitFor(p => p.Contains("you> "), TimeSpan.FromSeconds(60)), "no chat prompt:\n" + tmux.Capture());
+        tmux.SendLine("first question");
+        Assert.True(tmux.WaitFor(p => p.Contains("ZZZZZZZZ"), TimeSpan.FromSeconds(60)), "the answer did not start:\n" + tmux.Capture());
+        tmux.SendKey("C-c");
+        Assert.True(tmux.WaitFor(p => p.Contains("[answer cancelled]"), TimeSpan.FromSeconds(30)), "Ctrl+C did not cancel the answer:\n" + tmux.Capture());
+        Assert.DoesNotContain(new string('Z', 600), tmux.Capture());
+
+        tmux.SendLine("second question");
+        Assert.True(tmux.WaitFor(p => p.Contains("Echo: second question"), TimeSpan.FromSeconds(60)), "the chat did not go on:\n" + tmux.Capture());
+        tmux.SendLine("/exit");
+        tmux.SendLine("'TURNS=' + $c.TurnCount");
+        Assert.True(tmux.WaitFor(p => p.Contains("TURNS=1"), TimeSpan.FromSeconds(60)), "the conversation did not come back with one turn:\n" + tmux.Capture());
+    }
+
     [Fact]
     public async Task With_stdout_redirected_pwsh_c_gets_ChatChunk_objects_and_no_live_text()
     {
@@ -113,6 +136,8 @@ internal sealed class Tmux : IDisposable
         Assert.Equal(0, Call("send-keys", "-l", text).ExitCode);
         Assert.Equal(0, Call("send-keys", "Enter").ExitCode);
     }
+
+    public void SendKey(string key) => Assert.Equal(0, Call("send-keys", key).ExitCode);
 
     /// <summary>The pane's text (its history included), one line per screen row.</summary>
     public string Capture() => Call("capture-pane", "-p", "-J", "-S", "-200").Output.Replace("\r", "");
