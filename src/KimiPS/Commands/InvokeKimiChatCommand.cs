@@ -11,8 +11,12 @@ namespace KimiPS.Commands;
 /// prompt, or, when -Prompt is also given, the material the prompt is about (sent before it); a KimiFile from
 /// Send-KimiFile or a KimiFileContent from Get-KimiFileContent becomes a system message holding the document's
 /// text, which is how Kimi reads documents. Without -Stream the result is a ChatCompletion (its Content is the
-/// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream, ChatChunk objects are written
-/// the moment they arrive and print as a live answer; the last one carries the whole ChatCompletion.
+/// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream at an interactive console (the
+/// command last in its pipeline, output not redirected) the answer flows onto the screen as text while it is
+/// generated, written as Write-Host writes (information records tagged PSHOST), and the ChatCompletion follows,
+/// displayed as a short footer (Model, FinishReason, Usage). Piped onward, in a job or redirected, -Stream writes
+/// ChatChunk objects the moment they arrive; the last one carries the whole ChatCompletion. -LiveText Always or
+/// Never forces either way; -ContentOnly writes only the text, as [string].
 ///
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
@@ -37,7 +41,7 @@ namespace KimiPS.Commands;
 /// </example>
 /// <example>
 /// <code>PS> Get-Content .\error.log -Raw | Invoke-KimiChat 'What went wrong here?' -Stream</code>
-/// <para>Sends the log as material before the question and prints the answer as it is generated.</para>
+/// <para>Sends the log as material before the question and shows the answer as it is generated.</para>
 /// </example>
 /// <example>
 /// <code>PS> $c = New-KimiConversation -SystemPrompt 'You are a terse Linux admin.'
@@ -58,6 +62,11 @@ namespace KimiPS.Commands;
 /// <example>
 /// <code>PS> Get-Content questions.txt | Invoke-KimiChat -ThrottleLimit 4 | Select-Object -ExpandProperty Content</code>
 /// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
+/// </example>
+/// <example>
+/// <code>PS> $answer = Invoke-KimiChat 'Explain $PSStyle briefly.' -Stream -HideReasoning
+/// PS> $answer.Content</code>
+/// <para>Shows the answer live without the model's reasoning; $answer holds the ChatCompletion.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(string))]
@@ -93,7 +102,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [Parameter]
     public SwitchParameter Stream { get; set; }
 
-    /// <summary>With -Stream: Auto (default) renders the answer as live text when this is the last command of its pipeline in an interactive host whose output is not redirected; Always renders it anyway; Never writes ChatChunk objects. Live text is written as Write-Host writes (information records tagged PSHOST): -InformationAction Ignore silences it, 6&gt; or -InformationVariable capture it.</summary>
+    /// <summary>Whether -Stream shows the answer on the host as live text. Default: Auto. Auto renders it when this is the last command of its pipeline in an interactive host whose output is not redirected; Always renders it anyway; Never writes ChatChunk objects. Live text is written as Write-Host writes (information records tagged PSHOST): -InformationAction Ignore silences it, 6&gt; or -InformationVariable capture it.</summary>
     [Parameter]
     public LiveTextMode LiveText { get; set; }
 
