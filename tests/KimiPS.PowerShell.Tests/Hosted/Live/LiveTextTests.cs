@@ -161,21 +161,6 @@ public sealed class LiveTextTests
     }
 
     [Fact]
-    public void Reasoning_is_dimmed_with_VT_and_hidden_with_HideReasoning()
-    {
-        using var hosted = StartTerminal(out _, vt: true);
-        hosted.Emulator.Enqueue(Answer("Yes.", reasoning: "Hmm."));
-        hosted.Emulator.Enqueue(Answer("No.", reasoning: "Hmm again."));
-
-        var dim = Text(Live(hosted.Run("$PSStyle.OutputRendering = 'Host'; Invoke-KimiChat 'why' -Stream").ThrowOnError()));
-        var hidden = hosted.Run("Invoke-KimiChat 'why' -Stream -HideReasoning").ThrowOnError();
-
-        Assert.Equal("\u001b[2mHmm.\u001b[22m\nYes.\n", dim);
-        Assert.Equal("No.\n", Text(Live(hidden)));
-        Assert.Equal("Hmm again.", Assert.Single(hidden.Output).Prop("ReasoningContent"));
-    }
-
-    [Fact]
     public void Tool_calls_and_web_searches_are_announced_on_their_own_line()
     {
         using var hosted = StartTerminal(out _);
