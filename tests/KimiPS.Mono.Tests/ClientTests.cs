@@ -88,7 +88,7 @@ public static class ClientTests
         Check.Equal("KimiTimeout", error.ErrorId, "ErrorId");
         Check.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the idle timeout ends the read (took {clock.Elapsed})");
         Check.True(received.Length > 0, "text arrived before the stall");
-        Check.Equal(received, error.Data["PartialContent"] as string, "Data[PartialContent]");
+        Check.Equal(received, error.PartialContent, "PartialContent");
     }
 
     [MonoTest]

@@ -9,13 +9,13 @@ public sealed class ChatCompletion
     public string? Content => First?.Content;
     public string? ReasoningContent => First?.ReasoningContent;
     public string? FinishReason => First?.FinishReason;
-    /// <summary>Whole-request usage; for continued answers, the sum over all rounds.</summary>
+    /// <summary>Whole-request usage; for an answer of several requests (continuations, web searches, tool rounds), the sum over all of them.</summary>
     public ChatUsage? Usage { get; set; }
     public IReadOnlyList<ChatChoice> Choices { get; set; } = Array.Empty<ChatChoice>();
     public IReadOnlyList<ToolCall> ToolCalls => First?.ToolCalls ?? Array.Empty<ToolCall>();
     /// <summary><c>Msh-Request-Id</c> (or a gateway's trace id): quote it to support.</summary>
     public string? RequestId { get; set; }
-    /// <summary>How many extra requests the client made for this answer (Partial Mode continuations, tool_choice emulation).</summary>
+    /// <summary>How many extra requests the client made for this answer (Partial Mode continuations, tool_choice emulation, web searches, tool rounds).</summary>
     public int FollowUps { get; set; }
     /// <summary>True when Invoke-KimiChat rendered this answer live on the host: its default view is then a short footer, not the text again.</summary>
     public bool ShownLive { get; set; }

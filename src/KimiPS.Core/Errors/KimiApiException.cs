@@ -27,6 +27,4 @@ public class KimiApiException : KimiException
     public TimeSpan? RetryAfter { get; }
     /// <summary>How many attempts were made before giving up.</summary>
     public int Attempts { get; internal set; } = 1;
-    /// <summary>Text a stream delivered before the server sent this error; null otherwise.</summary>
-    public string? PartialContent { get; internal set; }
 }

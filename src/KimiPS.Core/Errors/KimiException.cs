@@ -21,6 +21,25 @@ public class KimiException : Exception
     /// <summary>What to do about it.</summary>
     public string? RecommendedAction { get; }
 
+    /// <summary>
+    /// For a failed answer stream (cut, error event, idle timeout, protocol error): the text of the answer received
+    /// before the failure (a Partial Mode prefix included; "" when nothing came). Null for a failure that is not one
+    /// of an answer in progress.
+    /// </summary>
+    public virtual string? PartialContent => _partialContent;
+
+    /// <summary>With <see cref="PartialContent"/>: the reasoning received before the failure; null when there was none.</summary>
+    public string? PartialReasoning { get; private set; }
+
+    private string? _partialContent;
+
+    /// <summary>Keeps what a failed answer had delivered (the stream reader and the rounds engine call this, nothing else).</summary>
+    internal void KeepPartial(string content, string? reasoning)
+    {
+        _partialContent = content;
+        PartialReasoning = reasoning;
+    }
+
     /// <summary>Whether the retry layer may try again.</summary>
     internal bool IsRetryable { get; set; }
 }

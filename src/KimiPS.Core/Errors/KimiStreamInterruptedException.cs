@@ -7,10 +7,9 @@ public sealed class KimiStreamInterruptedException : KimiException
         : base(KimiErrorIds.StreamInterrupted, KimiErrorCategories.ConnectionError, message,
             "The partial answer is in PartialContent. Ask again, or continue it with Partial Mode (-Prefix).", innerException)
     {
-        PartialContent = partialContent;
-        PartialReasoning = partialReasoning;
+        KeepPartial(partialContent ?? "", partialReasoning);
     }
 
-    public string PartialContent { get; }
-    public string? PartialReasoning { get; }
+    /// <summary>The text received before the stream ended; never null here ("" when nothing came).</summary>
+    public override string PartialContent => base.PartialContent ?? "";
 }

@@ -51,6 +51,7 @@ internal sealed partial class ChatStreamDecoder
         }
 
         choice ??= GetChoice(Math.Max(index, 0));
+        if (usage is not null || finishReason is not null || choice.Index != 0) _eventChangedOtherState = true;
         if (usage is not null) choice.Usage = usage;
         IReadOnlyList<ToolCall>? toolCalls = null;
         if (finishReason is not null)
@@ -83,6 +84,7 @@ internal sealed partial class ChatStreamDecoder
             if (reader.ValueTextEquals("content"u8))
             {
                 StreamJson.Read(ref reader);
+                if (reader.TokenType == JsonTokenType.String) NoteTextString(ref reader, _readerOffset, reasoning: false);
                 // One string per delta, shared by the chunk and the running answer. "" (the role chunk) is nothing.
                 string? text = StreamJson.ReadString(ref reader);
                 if (!string.IsNullOrEmpty(text))
@@ -94,6 +96,7 @@ internal sealed partial class ChatStreamDecoder
             else if (reader.ValueTextEquals("reasoning_content"u8))
             {
                 StreamJson.Read(ref reader);
+                if (reader.TokenType == JsonTokenType.String) NoteTextString(ref reader, _readerOffset, reasoning: true);
                 string? text = StreamJson.ReadString(ref reader);
                 if (!string.IsNullOrEmpty(text))
                 {
@@ -103,6 +106,7 @@ internal sealed partial class ChatStreamDecoder
             }
             else if (reader.ValueTextEquals("tool_calls"u8))
             {
+                _eventChangedOtherState = true;
                 StreamJson.Read(ref reader);
                 DecodeToolCalls(ref reader, choice);
             }

@@ -33,6 +33,8 @@ internal sealed partial class ChatStreamDecoder
     private List<ChoiceAccumulator?>? _others;
     // Scratch for tool-call argument text, unescaped here then appended (no string per fragment).
     private char[] _chars = Array.Empty<char>();
+    // Where the input of the reader being used starts in the event (a resumed reader starts after the envelope).
+    private int _readerOffset;
 
     /// <param name="requestId">The response's request id, copied to the completion.</param>
     /// <param name="contentPrefix">Partial Mode: the assistant prefix sent in the request; the server
@@ -61,7 +63,7 @@ internal sealed partial class ChatStreamDecoder
     /// Decodes the data of one event, appending a chunk per choice that said something.
     /// </summary>
     /// <returns>False for <c>[DONE]</c> (tool calls of choices that never finished are appended then).</returns>
-    /// <exception cref="KimiApiException">The event carries an error object; PartialContent is set.</exception>
+    /// <exception cref="KimiApiException">The event carries an error object.</exception>
     /// <exception cref="KimiException">ProtocolError: the event is not a chat.completion.chunk.</exception>
     public bool Decode(ReadOnlyMemory<byte> data, List<ChatChunk> output)
     {
@@ -73,10 +75,15 @@ internal sealed partial class ChatStreamDecoder
             return false;
         }
 
+        if (TryDecodeTextShape(span, output)) return true;
+        BeginEventShape();
+        int outputBefore = output.Count;
+
         if (TryResume(span, out var resumed))
         {
             try
             {
+                _readerOffset = _envelopeLength;
                 DecodeChunk(ref resumed, data, output, atChoices: true);
             }
             catch (Exception ex) when (ex is JsonException || ex is KimiException { ErrorId: KimiErrorIds.ProtocolError })
@@ -84,12 +91,14 @@ internal sealed partial class ChatStreamDecoder
                 // Offsets of a resumed parse count from the choices member: report the error exactly as a full parse does.
                 throw FullParseError(data) ?? ex;
             }
+            RememberTextShape(span, output, outputBefore);
             return true;
         }
 
         var reader = new Utf8JsonReader(span, ReaderOptions);
         try
         {
+            _readerOffset = 0;
             DecodeChunk(ref reader, data, output, atChoices: false);
         }
         catch (JsonException ex)
@@ -98,6 +107,7 @@ internal sealed partial class ChatStreamDecoder
             // or private, so it stays in the inner exception, out of what the user sees.
             throw StreamJson.Malformed(ex.BytePositionInLine ?? reader.BytesConsumed, ex);
         }
+        RememberTextShape(span, output, outputBefore);
         return true;
     }
 
@@ -164,7 +174,12 @@ internal sealed partial class ChatStreamDecoder
         {
             envelopeSafe = false;
             StreamJson.Read(ref reader);
-            _usage = StreamJson.ReadUsage(ref reader) ?? _usage; // other chunks say "usage": null
+            var usage = StreamJson.ReadUsage(ref reader);
+            if (usage is not null)
+            {
+                _usage = usage; // other chunks say "usage": null
+                _eventChangedOtherState = true;
+            }
         }
         else if (reader.ValueTextEquals("id"u8))
         {
@@ -203,12 +218,8 @@ internal sealed partial class ChatStreamDecoder
         }
     }
 
-    private KimiApiException StreamError(ReadOnlyMemory<byte> data)
-    {
-        var error = _errorFactory(data);
-        error.PartialContent = PartialContent;
-        return error;
-    }
+    // The text so far goes on the error in StreamDecoding, with every other stream failure's.
+    private KimiApiException StreamError(ReadOnlyMemory<byte> data) => _errorFactory(data);
 
     private void DecodeChoices(ref Utf8JsonReader reader, List<ChatChunk> output)
     {

@@ -19,7 +19,7 @@ namespace KimiPS.Core;
 /// </remarks>
 internal sealed class SseEventReader : IDisposable
 {
-    private const int ReadBufferSize = 16 * 1024;
+    private const int ReadBufferSize = 64 * 1024;
     private const int FirstDataBufferSize = 1024;
     // A line holds a field name and a colon on top of the data, so allow a little more than the data limit.
     private const int LineSlack = 64;

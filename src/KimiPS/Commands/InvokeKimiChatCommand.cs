@@ -169,7 +169,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     public ChatTool[]? Tool { get; set; }
 
-    /// <summary>auto, none, required, or a tool name.</summary>
+    /// <summary>auto, none, required, or a tool name. Kimi accepts only auto and none: required and a tool name are sent as auto, and a model that calls no tool is asked once more; a warning says when it still calls none.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? ToolChoice { get; set; }
@@ -181,7 +181,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     /// <summary>Most requests of one tool loop (-InvokeTools, -WebSearch). Default 10.</summary>
     [Parameter]
     [ValidateRange(1, 50)]
-    public int MaxToolRounds { get; set; } = ToolLoop.DefaultMaxRounds;
+    public int MaxToolRounds { get; set; } = ChatRounds.DefaultMaxToolRounds;
 
     /// <summary>Lets the model search the web with Kimi's built-in $web_search (billed per search). Not available with thinking on some models: add -Thinking disabled.</summary>
     [Parameter]
@@ -216,7 +216,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateRange(1, 86400)]
     public int IdleTimeoutSec { get; set; }
 
-    /// <summary>When an answer stops at the token limit, continue it this many times at most.</summary>
+    /// <summary>When an answer stops at the token limit, continue it this many times at most (Partial Mode); a warning says when it is still cut after the last.</summary>
     [Parameter]
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
@@ -260,7 +260,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
 
         if (InvokeTools)
         {
-            _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool);
+            _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool, new PipelineThread(Post));
             if (Tool is null || Tool.All(t => KimiToolBinding.Of(t) is null))
                 WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
         }
@@ -343,30 +343,29 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         }
     }
 
-    /// <summary>One request on the pipeline thread: streamed or not, with the tool loop and the conversation.</summary>
+    /// <summary>One request: the client's rounds engine (tool loop included) runs on a worker, the pipeline thread writes.</summary>
     private void Converse(ChatInput input)
     {
-        if (input.PendingFiles.Count > 0)
-        {
-            var client = Client;
-            Wait(ct => { FetchFiles(client, input, ct); return true; });
-        }
+        var client = Client;
+        if (input.PendingFiles.Count > 0) Wait(ct => { FetchFiles(client, input, ct); return true; });
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
+        var rounds = client.Rounds(request, _runner, MaxToolRounds);
         var live = _live ? new LiveTextWriter(WriteInformation, LiveTextStyle.For(this, HideReasoning)) : null;
-        _chunkWriter = live is null ? WriteChunk : live.Write;
-        var result = ToolLoop.Run(request, Stream ? StreamRound : SendRound, _runner, MaxToolRounds);
+        Action<ChatChunk> write = live is null ? WriteChunk : live.Write;
+        var completion = Stream
+            ? Wait(ct => ReadStream(client.ChatStream(rounds, ct), write, ct)) ?? throw Errors.ProtocolError(
+                "The stream ended without its final answer.", action: "Ask again without -Stream.")
+            : Wait(ct => client.Chat(rounds, ct));
         live?.End();
-        WriteLoopWarnings(result, Warn);
-        if (live != null) result.Completion.ShownLive = true;
-        if (live != null || !Stream) WriteCompletion(result.Completion);
-        Conversation?.AppendTurn(turn.NewMessages.Concat(result.AddedMessages), result.Completion);
+        WriteLoopWarnings(rounds, completion, Warn);
+        if (live != null) completion.ShownLive = true;
+        if (live != null || !Stream) WriteCompletion(completion);
+        Conversation?.AppendTurn(turn.NewMessages.Concat(rounds.AddedMessages), completion);
     }
 
-    /// <summary>Where a streamed chunk goes: the live text, or the output (as itself, or its text with -ContentOnly).</summary>
-    private Action<ChatChunk> _chunkWriter = null!;
-
+    /// <summary>A streamed chunk goes to the output as itself, or as its text with -ContentOnly.</summary>
     private void WriteChunk(ChatChunk chunk)
     {
         if (!ContentOnly) WriteObject(chunk);
@@ -379,28 +378,16 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         else WriteObject(completion);
     }
 
-    private ChatCompletion SendRound(ChatRequest request) => Call((client, ct) => client.Chat(request, ct));
-
     /// <summary>
-    /// Reads the stream off the pipeline thread, which writes each chunk the moment it arrives. Reading there is
-    /// what lets a retry's back-off warning (posted while the send waits) be written before the wait, not after.
+    /// On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.
+    /// Reading there is what lets a retry's back-off warning (posted while the send waits) be written before the wait.
     /// </summary>
-    private ChatCompletion StreamRound(ChatRequest request)
-    {
-        var client = Client;
-        var completion = Wait(ct => ReadStream(client, request, ct));
-        return completion ?? throw Errors.ProtocolError(
-            "The stream ended without its final answer.", action: "Ask again without -Stream.");
-    }
-
-    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.</summary>
-    private ChatCompletion? ReadStream(KimiClient client, ChatRequest request, CancellationToken ct)
+    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct)
     {
         // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
         var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
-        var write = _chunkWriter;
-        foreach (var chunk in client.ChatStream(request, ct))
+        foreach (var chunk in stream)
         {
             room.Wait(ct);
             Post(() =>
@@ -423,10 +410,11 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var turn = ChatInputBuilder.Build(job.Input);
         var request = _template.Clone();
         request.Messages = turn.Request;
-        var result = ToolLoop.Run(request, r => client.Chat(r, ct), runner: null, MaxToolRounds);
+        var rounds = client.Rounds(request, runner: null, MaxToolRounds);
+        var completion = client.Chat(rounds, ct);
         var queue = _queue!;
-        WriteLoopWarnings(result, message => queue.Post(() => Warn(message)));
-        return ContentOnly ? result.Completion.Content ?? "" : result.Completion;
+        WriteLoopWarnings(rounds, completion, message => queue.Post(() => Warn(message)));
+        return ContentOnly ? completion.Content ?? "" : completion;
     }
 
     private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
@@ -435,16 +423,15 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         input.PendingFiles.Clear();
     }
 
-    private void WriteLoopWarnings(ToolLoopResult result, Action<string> warn)
+    private void WriteLoopWarnings(ChatRounds rounds, ChatCompletion completion, Action<string> warn)
     {
-        if (result.Completion.FinishReason == "length")
-            warn(AutoContinue > 0
-                ? $"The answer is still cut at the token limit (finish_reason length) after -AutoContinue {AutoContinue}; raise -MaxTokens or -AutoContinue."
-                : "The answer was cut at the token limit (finish_reason length); raise -MaxTokens, or add -AutoContinue to continue it.");
-        if (result.LimitReached)
-            warn($"The model still asked for tools after {result.Rounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
-        if (result.Unhandled.Count > 0 && InvokeTools)
-            warn($"The model called {string.Join(", ", result.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
+        // With -AutoContinue the rounds engine warns itself when the answer is still cut.
+        if (completion.FinishReason == "length" && AutoContinue == 0)
+            warn("The answer was cut at the token limit (finish_reason length); raise -MaxTokens, or add -AutoContinue to continue it.");
+        if (rounds.ToolLimitReached)
+            warn($"The model still asked for tools after {MaxToolRounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
+        if (rounds.Unhandled.Count > 0 && InvokeTools)
+            warn($"The model called {string.Join(", ", rounds.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
                  "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.");
     }
 
@@ -480,7 +467,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
             var output = InvokeCommand.InvokeScript(
                 "param($kimiCommand, $kimiArguments) & $kimiCommand @kimiArguments 2>&1 | Out-String -Width 160",
                 true, PipelineResultTypes.None, null, command, arguments);
-            return ToolLoop.FormatResult(string.Concat(output.Select(o => o?.ToString())));
+            return ToolOutput.Format(string.Concat(output.Select(o => o?.ToString())));
         }
         // PipelineStoppedException is a RuntimeException too: Ctrl+C during a tool run must stop the pipeline,
         // not become a tool result that the loop sends back to the model.

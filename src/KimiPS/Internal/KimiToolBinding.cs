@@ -38,15 +38,20 @@ internal static class KimiToolBinding
     public static ToolBinding? Of(ChatTool tool) => Bindings.TryGetValue(tool, out var binding) ? binding : null;
 }
 
-/// <summary>Answers the model's calls of bound tools by name; the running itself (ShouldProcess, InvokeCommand) is the cmdlet's.</summary>
+/// <summary>
+/// Answers the model's calls of bound tools by name; the running itself (ShouldProcess, InvokeCommand) is the cmdlet's,
+/// on the pipeline thread: the client's rounds engine asks from the worker that runs the answer.
+/// </summary>
 internal sealed class CommandToolRunner : IToolRunner
 {
     private readonly Dictionary<string, ToolBinding> _tools = new(StringComparer.Ordinal);
     private readonly Func<ToolCall, ToolBinding, string> _run;
+    private readonly PipelineThread _pipeline;
 
-    public CommandToolRunner(IEnumerable<ChatTool> tools, Func<ToolCall, ToolBinding, string> run)
+    public CommandToolRunner(IEnumerable<ChatTool> tools, Func<ToolCall, ToolBinding, string> run, PipelineThread pipeline)
     {
         _run = run;
+        _pipeline = pipeline;
         foreach (var tool in tools)
         {
             var binding = KimiToolBinding.Of(tool);
@@ -56,5 +61,9 @@ internal sealed class CommandToolRunner : IToolRunner
 
     public bool CanRun(ToolCall call) => _tools.ContainsKey(call.Name);
 
-    public string Run(ToolCall call) => _run(call, _tools[call.Name]);
+    public string Run(ToolCall call, CancellationToken ct)
+    {
+        var tool = _tools[call.Name];
+        return _pipeline.Invoke(() => _run(call, tool), ct);
+    }
 }

@@ -117,7 +117,7 @@ public sealed class StreamTests : EmulatorTest
         Emulator.Enqueue(script);
         var ex = Assert.Throws<KimiException>(() => client.ChatStream(Ask("stall")).ToList());
         Assert.Equal(KimiErrorIds.Timeout, ex.ErrorId);
-        Assert.Equal("hello", ex.Data["PartialContent"]);
+        Assert.Equal("hello", ex.PartialContent);
         Assert.Equal(1, ChatRequests);
     }
 

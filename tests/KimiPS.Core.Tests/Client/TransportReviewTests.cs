@@ -28,7 +28,7 @@ public sealed class TransportReviewTests : EmulatorTest
         Emulator.Enqueue(EmulatorResponse.Sse(new[] { Chunk("hello"), "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":" }, done: false));
         var ex = Assert.Throws<KimiException>(() => client.ChatStream(Ask("malformed")).ToList());
         Assert.Equal(KimiErrorIds.ProtocolError, ex.ErrorId);
-        Assert.Equal("hello", ex.Data["PartialContent"]);
+        Assert.Equal("hello", ex.PartialContent);
         Assert.Equal(1, ChatRequests);
     }
 

@@ -194,18 +194,24 @@ public sealed class ChatStreamDecoderTests
     }
 
     [Fact]
-    public void ErrorObjectMidStreamThrowsTheFactoryExceptionWithThePartialText()
+    public void ErrorObjectMidStreamThrowsTheFactoryExceptionAndKeepsThePartialText()
     {
         var errorEvent = """{"error":{"type":"engine_overloaded_error","message":"busy"}}""";
         ReadOnlyMemory<byte> seen = default;
         var body = StreamRunner.Body(StreamRunner.ContentChunk("\"Par\""), StreamRunner.ContentChunk("\"tial\""), errorEvent);
-        var ex = Assert.Throws<KimiApiException>(() => StreamRunner.Run(body, prefix: "P: ", errorFactory: data =>
+        var decoder = new ChatStreamDecoder("req-1", "P: ", data =>
         {
             seen = data.ToArray();
             return new KimiApiException(KimiErrorIds.EngineOverloaded, KimiErrorCategories.ResourceBusy, "overloaded", null, 200);
-        }));
+        });
+        using var reader = new SseEventReader(new MemoryStream(Encoding.UTF8.GetBytes(body)), 1 << 20);
+        var ex = Assert.Throws<KimiApiException>(() =>
+        {
+            while (reader.TryReadEvent(out var data)) decoder.Decode(data, new List<ChatChunk>());
+        });
         Assert.Equal(KimiErrorIds.EngineOverloaded, ex.ErrorId);
-        Assert.Equal("P: Partial", ex.PartialContent);
+        // The decoder keeps the text; StreamDecoding puts it on the error (StreamFailureTests).
+        Assert.Equal("P: Partial", decoder.PartialContent);
         Assert.Equal(errorEvent, Encoding.UTF8.GetString(seen.ToArray()));
 
         // The gateway forms: error beside other members, error as a string, success:false.

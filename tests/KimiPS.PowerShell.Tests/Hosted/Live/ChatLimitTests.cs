@@ -91,6 +91,30 @@ public sealed class ChatLimitTests
     }
 
     [Fact]
+    public void AutoContinue_that_runs_out_warns_once_not_twice()
+    {
+        using var hosted = HostedKimi.Start();
+        hosted.Emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = "cut", FinishReason = "length" }), r => r.Times = 5));
+
+        var run = hosted.Run("Invoke-KimiChat 'long' -AutoContinue 1").ThrowOnError();
+
+        var warning = Assert.Single(run.Warnings);
+        Assert.Contains("AutoContinue", warning);
+        Assert.Contains("MaxTokens", warning);
+        Assert.Equal(2, hosted.Emulator.Counters.ChatRequests);
+    }
+
+    [Fact]
+    public void ContentOnly_with_ThrottleLimit_writes_strings_in_input_order()
+    {
+        using var hosted = HostedKimi.Start();
+
+        var run = hosted.Run("'a', 'b', 'c' | Invoke-KimiChat -ContentOnly -ThrottleLimit 3").ThrowOnError();
+
+        Assert.Equal(new[] { "Echo: a", "Echo: b", "Echo: c" }, run.Output.Select(o => Assert.IsType<string>(o.BaseObject)));
+    }
+
+    [Fact]
     public void A_complete_answer_gives_no_token_limit_warning()
     {
         using var hosted = HostedKimi.Start();
