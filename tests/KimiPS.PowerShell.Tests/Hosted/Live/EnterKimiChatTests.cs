@@ -98,6 +98,21 @@ public sealed class EnterKimiChatTests
     }
 
     [Fact]
+    public void Connection_sends_every_answer_to_that_connection()
+    {
+        using var other = KimiEmulator.Start();
+        using var hosted = Start(out _, "over there", "/exit");
+
+        var run = hosted.Run($"$c = Connect-Kimi -BaseUri '{other.BaseUri}' -ApiKey (ConvertTo-SecureString '{KimiEmulator.ApiKey}' -AsPlainText -Force) -PassThru -SkipValidation; " +
+                             "Connect-Kimi -BaseUri '" + hosted.Emulator.BaseUri + "' -ApiKey (ConvertTo-SecureString '" + KimiEmulator.ApiKey + "' -AsPlainText -Force) -SkipValidation; " +
+                             "Enter-KimiChat -Connection $c").ThrowOnError();
+
+        Assert.Equal(1, other.Counters.ChatRequests);
+        Assert.Equal(0, hosted.Emulator.Counters.ChatRequests);
+        Assert.Contains("Echo: over there", LiveTextTests.Text(LiveTextTests.Live(run)));
+    }
+
+    [Fact]
     public void A_line_starting_with_two_slashes_is_sent_as_a_prompt()
     {
         using var hosted = Start(out _, "//etc/hosts explained", "/exit");
