@@ -16,6 +16,10 @@
 #   5. Install-Module lines are removed: they need the PowerShell Gallery and a network; the install path
 #      is tested by Install.Tests.ps1 through a local PSResourceGet repository instead.
 #   6. A leading `PS> ` prompt (help examples) is removed.
+#   7. Windows-only commands the examples pipe from are stand-ins where they do not exist (Linux, macOS):
+#      Get-Service returns three services as objects with Name, DisplayName, Status and StartType.
+#   8. An example that runs `git` runs in a scratch folder that is a git repository with six commits (when git
+#      is not installed, `git` is a stand-in that prints five one-line commits, as `git log -5 --oneline` would).
 # The emulator plays a model that uses the tools it is offered (CallOfferedTools), so tool examples call them.
 
 # Placeholder id => the variable holding a real uploaded file's id (quoted placeholders first).
@@ -87,12 +91,23 @@ function New-KimiExampleScratch {
         'a.pdf' = '%PDF-1.4 a'; 'b.pdf' = '%PDF-1.4 b'; 'manual.pdf' = '%PDF-1.4 manual'; 'contract.pdf' = '%PDF-1.4 contract'
         'report.docx' = 'PK report'; 'reports/q1.docx' = 'PK q1'; 'reports/q2.docx' = 'PK q2'
         'log.txt' = "ERROR disk full`nINFO ok"; 'error.log' = 'ERROR timeout'; 'report.md' = '# Report'
+        'app.log' = "INFO started`nERROR connection refused: db01:5432`nWARN retrying`nERROR connection refused: db01:5432"
         'questions.txt' = "What is 2+2?`nWhat is 3+3?"
         'support-chat.json' = '[{"role":"user","content":"My printer is offline."},{"role":"assistant","content":"Is it on?"}]'
         'chats/one.json' = '[{"role":"user","content":"hi"}]'; 'chats/two.json' = '[{"role":"user","content":"hello"}]'
     }
     foreach ($name in $files.Keys) {
         [System.IO.File]::WriteAllText((Join-Path $Path $name), $files[$name])
+    }
+}
+
+function New-KimiExampleGitRepository {
+    # Rule 8: a repository with six commits, when git is installed.
+    param([Parameter(Mandatory)] [string] $Path)
+    if ($null -eq $ExecutionContext.InvokeCommand.GetCommand('git', 'Application')) { return }
+    & git -c init.defaultBranch=main -C $Path init -q | Out-Null
+    foreach ($i in 1..6) {
+        & git -C $Path -c user.name=KimiPS -c user.email=kimips@example.invalid -c commit.gpgsign=false commit -q --allow-empty -m "Change $i" | Out-Null
     }
 }
 
@@ -112,6 +127,7 @@ function Invoke-KimiExample {
     $null = Invoke-KimiEmulator -Emulator $Emulator -Path reset
     $null = Invoke-KimiEmulator -Emulator $Emulator -Path behaviour -Body @{ callOfferedTools = $true }
     New-KimiExampleScratch -Path $Scratch
+    if ($Code -match '(^|[\s|;(])git\s') { New-KimiExampleGitRepository -Path $Scratch }
     $manifest = Join-Path $script:RepoRoot 'out/KimiPS/KimiPS.psd1'
     $key = ConvertTo-SecureString $script:EmulatorKey -AsPlainText -Force
 
@@ -137,6 +153,17 @@ function Invoke-KimiExample {
                     $conversation
                 }
                 $global:c = $global:conversations[0]
+                # Rules 7 and 8: stand-ins where the real command is missing.
+                if ($null -eq $ExecutionContext.InvokeCommand.GetCommand('Get-Service', 'All')) {
+                    function global:Get-Service {
+                        [pscustomobject]@{ Name = 'W3SVC'; DisplayName = 'World Wide Web Publishing Service'; Status = 'Stopped'; StartType = 'Automatic' }
+                        [pscustomobject]@{ Name = 'Spooler'; DisplayName = 'Print Spooler'; Status = 'Stopped'; StartType = 'Manual' }
+                        [pscustomobject]@{ Name = 'WinRM'; DisplayName = 'Windows Remote Management'; Status = 'Running'; StartType = 'Automatic' }
+                    }
+                }
+                if ($null -eq $ExecutionContext.InvokeCommand.GetCommand('git', 'Application')) {
+                    function global:git { 6..1 | ForEach-Object { '{0:x7} Change {1}' -f (0xabc0000 + $_), $_ } | Select-Object -First 5 }
+                }
             }).AddArgument($manifest)
         $null = $shell.Invoke()
         if ($shell.HadErrors) { throw "Example set-up failed: $($shell.Streams.Error | Select-Object -First 1)" }

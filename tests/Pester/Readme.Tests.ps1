@@ -29,10 +29,37 @@ BeforeAll {
             param($run)
             @($run.Requests | Where-Object { $_.method -eq 'DELETE' }).Count | Should -BeGreaterOrEqual 1
         }
-        "Get-Content .\log.txt -Raw | Invoke-KimiChat" = {
+        "Get-Content .\log.txt | Invoke-KimiChat" = {
             param($run)
-            # The log's text reached the server with the prompt.
-            @($run.Requests | Where-Object { $_.body -match 'disk full' -and $_.body -match 'Summarize the errors' }).Count | Should -Be 1
+            # The log's lines reached the server with the prompt, all in one request.
+            @($run.Requests | Where-Object { $_.body -match 'disk full' -and $_.body -match 'INFO ok' -and $_.body -match 'Summarize the errors' }).Count | Should -Be 1
+        }
+        'Get-Service | Where-Object Status -eq Stopped' = {
+            param($run)
+            # The stopped services went as one JSON array with the question, in one request.
+            $chats = @($run.Requests | Where-Object { $_.body -match 'web server' } | ForEach-Object { ($_.body | ConvertFrom-Json).messages[-1].content })
+            $chats.Count | Should -Be 1
+            $chats[0] | Should -BeLike '`[{*"Status":"Stopped"*}`]*Which of these should run on a web server?'
+            $chats[0] | Should -Not -BeLike '*"Status":"Running"*'
+        }
+        '$Error[0] | Invoke-KimiChat' = {
+            param($run)
+            # The error went as its description: id, category, the failing line.
+            $chat = @($run.Requests | Where-Object { $_.body -match 'Why did this fail' } | ForEach-Object { ($_.body | ConvertFrom-Json).messages[-1].content })
+            $chat.Count | Should -Be 1
+            $chat[0] | Should -BeLike '*"fullyQualifiedErrorId":"PathNotFound,*"category":"ObjectNotFound"*missing.txt*'
+        }
+        'git log -5 --oneline | Invoke-KimiChat' = {
+            param($run)
+            # Five commit lines, one request.
+            $chat = @($run.Requests | Where-Object { $_.body -match 'Write release notes' } | ForEach-Object { ($_.body | ConvertFrom-Json).messages[-1].content })
+            $chat.Count | Should -Be 1
+            @($chat[0] -split "`n" | Where-Object { $_ -match 'Change \d' }).Count | Should -Be 5
+        }
+        "Invoke-KimiChat 'Answer in one sentence.' -ForEach" = {
+            param($run)
+            # questions.txt has two lines: two requests.
+            @($run.Requests | Where-Object { $_.body -match 'Answer in one sentence' }).Count | Should -Be 2
         }
     }
 }

@@ -43,6 +43,7 @@ public sealed class GetKimiModelCommand : KimiCmdlet
         IReadOnlyList<KimiModel> models = Array.Empty<KimiModel>();
         if (!Try(null, () => models = Call((client, ct) => client.ListModels(ct)))) return;
         ModelListCache.Shared.Set(ActiveConnection.CacheKey, models.Select(m => m.Id));
+        ModelContextCache.Shared.Set(ActiveConnection.CacheKey, models);
         var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
         foreach (var model in models)
         {

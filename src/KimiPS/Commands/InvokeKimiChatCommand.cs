@@ -7,16 +7,26 @@ namespace KimiPS.Commands;
 
 /// <summary>Sends a prompt, piped text or documents to a Kimi model and returns the answer.</summary>
 /// <remarks>
-/// Invoke-KimiChat asks a Kimi model a question. Each object piped to it makes one request: a string is the
-/// prompt, or, when -Prompt is also given, the material the prompt is about (sent before it); a KimiFile from
-/// Send-KimiFile or a KimiFileContent from Get-KimiFileContent becomes a system message holding the document's
-/// text, which is how Kimi reads documents. Without -Stream the result is a ChatCompletion (its Content is the
-/// answer; ReasoningContent the model's thinking; Usage the tokens). With -Stream at an interactive console (the
-/// command last in its pipeline, output not redirected) the answer flows onto the screen as text while it is
-/// generated, written as Write-Host writes (information records tagged PSHOST), and the ChatCompletion follows,
-/// displayed as a short footer (Model, FinishReason, Usage). Piped onward, in a job or redirected, -Stream writes
-/// ChatChunk objects the moment they arrive; the last one carries the whole ChatCompletion. -LiveText Always or
-/// Never forces either way; -ContentOnly writes only the text, as [string].
+/// Invoke-KimiChat asks a Kimi model a question. Anything can be piped to it. Without -Prompt, each piped string is
+/// a prompt of its own request. With -Prompt, piped text and objects are the material the prompt is about: they are
+/// collected and sent as ONE request when the input ends (the lines joined in order, then the objects as one JSON
+/// array), so a 1,000-line log is one request; -ForEach sends one request per line or object instead. An answer
+/// (ChatCompletion) piped on is its text. Any other object is sent as compact JSON of its properties (two levels of
+/// objects, at most 32 KB per object; a warning names what was cut); an ErrorRecord or exception as its message,
+/// FullyQualifiedErrorId, category, target, failing command line and script stack trace, and inner exceptions. A SecureString or PSCredential (also inside an
+/// object) is refused, and a connection object is sent with its key hint only. A KimiFile from Send-KimiFile or a
+/// KimiFileContent from Get-KimiFileContent (and a ChatMessage) still makes one request each, as it arrives: the
+/// document becomes a system message holding its text, which is how Kimi reads documents; text piped along with
+/// documents makes its own request, after theirs. Before sending, a request that cannot fit the model's context
+/// (a local estimate against ContextLength from Get-KimiModel) fails with KimiContextLengthExceeded.
+///
+/// Without -Stream the result is a ChatCompletion (its Content is the answer; ReasoningContent the model's thinking;
+/// Usage the tokens). With -Stream at an interactive console (the command last in its pipeline, output not
+/// redirected) the answer flows onto the screen as text while it is generated, written as Write-Host writes
+/// (information records tagged PSHOST), and the ChatCompletion follows, displayed as a short footer (Model,
+/// FinishReason, Usage). Piped onward, in a job or redirected, -Stream writes ChatChunk objects the moment they
+/// arrive; the last one carries the whole ChatCompletion. -LiveText Always or Never forces either way;
+/// -ContentOnly writes only the text, as [string].
 ///
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
@@ -40,8 +50,8 @@ namespace KimiPS.Commands;
 /// <para>Uploads each PDF, fetches its extracted text and asks for a summary of each document.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-Content .\error.log -Raw | Invoke-KimiChat 'What went wrong here?' -Stream</code>
-/// <para>Sends the log as material before the question and shows the answer as it is generated.</para>
+/// <code>PS> Get-Content .\app.log | Invoke-KimiChat 'Summarize the errors' -Stream</code>
+/// <para>Sends the whole log (its lines in order) as the material of one request and shows the answer as it is generated.</para>
 /// </example>
 /// <example>
 /// <code>PS> $c = New-KimiConversation -SystemPrompt 'You are a terse Linux admin.'
@@ -64,6 +74,22 @@ namespace KimiPS.Commands;
 /// <para>Asks one question per line, four at a time, and writes the answers in the order of the questions.</para>
 /// </example>
 /// <example>
+/// <code>PS> Get-Service | Where-Object Status -eq Stopped | Invoke-KimiChat 'Which of these should run on a web server?'</code>
+/// <para>Sends the stopped services, as one JSON array of their properties, with the question: one request.</para>
+/// </example>
+/// <example>
+/// <code>PS> $Error[0] | Invoke-KimiChat 'Why did this fail?'</code>
+/// <para>Explains the last error: the model gets its message, error id, category, target, the failing command line and the script stack trace.</para>
+/// </example>
+/// <example>
+/// <code>PS> git log -5 --oneline | Invoke-KimiChat 'Write release notes for these changes.'</code>
+/// <para>Sends the output of a native command, its lines in order, as one request.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-Content .\questions.txt | Invoke-KimiChat 'Answer in one sentence.' -ForEach</code>
+/// <para>Sends one request per line, each line with the prompt, and writes one answer per line.</para>
+/// </example>
+/// <example>
 /// <code>PS> $answer = Invoke-KimiChat 'Explain $PSStyle briefly.' -Stream -HideReasoning
 /// PS> $answer.Content</code>
 /// <para>Shows the answer live without the model's reasoning; $answer holds the ChatCompletion.</para>
@@ -77,15 +103,23 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private CommandToolRunner? _runner;
     private OrderedWorkQueue<ChatJob, object>? _queue;
     private bool _live;
+    private PipedInput _piped = null!;
+    private string _connectionKey = "";
+    private bool _sawNull;
+    private bool _submitted;
 
-    /// <summary>The question or instruction. Piped text is the material it is about.</summary>
+    /// <summary>The question or instruction. Piped text and objects are the material it is about, sent with it in one request (see -ForEach).</summary>
     [Parameter(Position = 0)]
     [AllowEmptyString]
     public string? Prompt { get; set; }
 
-    /// <summary>Text (the prompt, or the material when -Prompt is given), a KimiFile, a KimiFileContent, or a ChatMessage. Each piped object makes one request.</summary>
+    /// <summary>Any object. Text is the prompt, or with -Prompt the material; other objects are material as compact JSON (errors as their message, id, category, command line and stack trace). With -Prompt, piped text and objects are sent as ONE request after the input ends (unless -ForEach); a KimiFile, KimiFileContent or ChatMessage makes one request each. SecureString and PSCredential are refused.</summary>
     [Parameter(ValueFromPipeline = true)]
     public object? InputObject { get; set; }
+
+    /// <summary>With -Prompt: one request per piped line or object, instead of one request for all of them (named after ForEach-Object, and Pester's -ForEach: once for each item).</summary>
+    [Parameter]
+    public SwitchParameter ForEach { get; set; }
 
     /// <summary>Instructions sent first, as a system message. Not stored in a -Conversation (give New-KimiConversation -SystemPrompt for that).</summary>
     [Parameter]
@@ -257,6 +291,8 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         }
         _template = CreateTemplate(thinking);
         _live = Stream && !ContentOnly && LiveTextRule.ShouldRender(LiveText, MyInvocation, Host);
+        _connectionKey = ActiveConnection.CacheKey;
+        _piped = new PipedInput(!string.IsNullOrWhiteSpace(Prompt), ForEach);
 
         if (InvokeTools)
         {
@@ -276,11 +312,53 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     {
         var item = PipelineInput.Unwrap(InputObject);
         var target = item ?? Prompt;
+        // With -Prompt, piped text and objects are the material of one request, sent when the input ends.
+        if (_piped.Collects(item))
+        {
+            Try(item, () => _piped.Collect(item!));
+            return;
+        }
+        if (item is null && _piped.Collecting && MyInvocation.ExpectingInput)
+        {
+            _sawNull = true;
+            return;
+        }
+        var input = NewInput();
+        if (!Try(target, () => _piped.AddTo(input, item, Warn))) return;
+        Submit(input, target);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_piped.Collected is { IsEmpty: false } collected) SubmitCollected(collected);
+        else if (_sawNull && !_submitted) Submit(NewInput(), Prompt); // $null | Invoke-KimiChat 'question': the question alone, as before
+        if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
+    }
+
+    /// <summary>The one request of the collected text and objects. Its error's target is the whole collected input: nothing is lost.</summary>
+    private void SubmitCollected(PipedMaterial collected)
+    {
+        var target = collected.Items.ToArray();
+        var input = NewInput();
+        input.PipedText = collected.Text();
+        if (_piped.CollectedCuts is { } cut) Warn(cut);
+        // Input beyond what is kept in memory cannot be sent whole, and is more than any model accepts.
+        if (collected.Overflowed) Try(target, () => ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens, collected.CountedChars - input.PipedText.Length),
+            _template.Model, _template.MaxTokens, () => null, overflowed: true));
+        else Submit(input, target);
+    }
+
+    private ChatInput NewInput()
+    {
         var input = new ChatInput { Prompt = Prompt, SystemPrompt = SystemPrompt, History = Conversation?.Messages, Prefix = Prefix };
         foreach (var m in Message ?? Array.Empty<ChatMessage>()) input.Messages.Add(m);
         foreach (var image in _images) input.Images.Add(image);
-        if (!Try(target, () => ChatInputBuilder.AddPipedObject(input, item))) return;
+        return input;
+    }
 
+    private void Submit(ChatInput input, object? target)
+    {
+        _submitted = true;
         // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
         if (!ShouldProcess(_template.Model, "Send a chat request")) return;
         if (_queue is null)
@@ -292,11 +370,6 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (input.PendingFiles.Count == 0 && !Try(target, () => ChatInputBuilder.Build(input))) return;
         var queue = _queue;
         if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady(), job => job.Target);
-    }
-
-    protected override void EndProcessing()
-    {
-        if (_queue != null) WriteResults(_queue.Finish(), job => job.Target);
     }
 
     private ChatRequest CreateTemplate(bool? thinking)
@@ -347,7 +420,8 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private void Converse(ChatInput input)
     {
         var client = Client;
-        if (input.PendingFiles.Count > 0) Wait(ct => { FetchFiles(client, input, ct); return true; });
+        if (input.PendingFiles.Count > 0 || ContextGuard.NeedsLookup(ContextGuard.Estimate(input, _template.MaxTokens), false))
+            Wait(ct => { FetchFiles(client, input, ct); CheckContext(client, input, ct); return true; });
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
@@ -407,6 +481,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     private object RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
     {
         FetchFiles(client, job.Input, ct);
+        CheckContext(client, job.Input, ct);
         var turn = ChatInputBuilder.Build(job.Input);
         var request = _template.Clone();
         request.Messages = turn.Request;
@@ -416,6 +491,11 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         WriteLoopWarnings(rounds, completion, message => queue.Post(() => Warn(message)));
         return ContentOnly ? completion.Content ?? "" : completion;
     }
+
+    /// <summary>The size guard, off the pipeline thread: it may look the model's context length up (/v1/models, cached).</summary>
+    private void CheckContext(KimiClient client, ChatInput input, CancellationToken ct) =>
+        ContextGuard.Check(ContextGuard.Estimate(input, _template.MaxTokens), _template.Model, _template.MaxTokens,
+            () => ModelContextCache.Shared.Get(_connectionKey, _template.Model, () => client.ListModels(ct)));
 
     private static void FetchFiles(KimiClient client, ChatInput input, CancellationToken ct)
     {

@@ -44,10 +44,11 @@ public sealed class ChatOutputTests
 
         hosted.Run("'line 1', 'line 2' | Invoke-KimiChat 'Summarize'").ThrowOnError();
 
+        // The lines are collected into one request (issue 16), not one request per line.
         var user = LastChatBody(hosted).GetProperty("messages").EnumerateArray().Last();
         Assert.Equal("user", user.GetProperty("role").GetString());
-        Assert.Equal("line 2\n\nSummarize", user.GetProperty("content").GetString());
-        Assert.Equal(2, hosted.Emulator.Counters.ChatRequests);
+        Assert.Equal("line 1\nline 2\n\nSummarize", user.GetProperty("content").GetString());
+        Assert.Equal(1, hosted.Emulator.Counters.ChatRequests);
     }
 
     [Fact]
