@@ -23,7 +23,7 @@ public sealed partial class KimiClient
     public KimiBalance GetBalance(CancellationToken ct = default)
     {
         using var json = GetJson("users/me/balance", ErrorContext.Account, "the balance", ct);
-        return AccountReaders.Balance(json.RootElement, Region.CurrencyOf(_options.BaseUri));
+        return AccountReaders.Balance(json.RootElement, KimiRegions.CurrencyOf(_options.BaseUri));
     }
 
     /// <summary>The server's token count for a would-be request (<c>/v1/tokenizers/estimate-token-count</c>).</summary>
@@ -42,7 +42,7 @@ public sealed partial class KimiClient
     /// </summary>
     public KimiConnectionTest TestConnection(CancellationToken ct = default)
     {
-        var result = new KimiConnectionTest { BaseUri = _options.BaseUri, KeyRegion = Region.Of(_options.BaseUri) };
+        var result = new KimiConnectionTest { BaseUri = _options.BaseUri, KeyRegion = KimiRegions.NameOf(_options.BaseUri) };
         var clock = Stopwatch.StartNew();
         try
         {
@@ -91,7 +91,7 @@ public sealed partial class KimiClient
     /// <summary>The platform that accepts this key, when it is the other Kimi platform; null otherwise.</summary>
     private string? KeyRegionElsewhere(CancellationToken ct)
     {
-        var other = _options.AlternateBaseUri ?? Region.Other(_options.BaseUri);
+        var other = _options.AlternateBaseUri ?? KimiRegions.Other(_options.BaseUri);
         if (other is null) return null;
         var probeOptions = _options.Clone();
         probeOptions.BaseUri = other;
@@ -101,7 +101,7 @@ public sealed partial class KimiClient
         {
             using var probe = new KimiClient(probeOptions);
             probe.ListModels(ct);
-            return Region.Of(other) ?? other.Host;
+            return KimiRegions.NameOf(other) ?? other.Host;
         }
         catch (KimiException)
         {

@@ -89,7 +89,8 @@ public sealed partial class KimiClient
     private PreparedChat Prepare(ChatRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        return ModelPolicy.Prepare(request, Warn);
+        // The note sink too: a harmless rewrite (legacy functions sent as tools) is a Verbose line, not lost.
+        return ModelPolicy.Prepare(request, Warn, note => Emit(KimiDiagnosticLevel.Verbose, note));
     }
 
     /// <summary>The streaming driver of the rounds engine: every round's chunks, then one summary chunk with the final answer.</summary>

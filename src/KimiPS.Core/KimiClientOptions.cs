@@ -44,6 +44,13 @@ public sealed class KimiClientOptions
     /// </summary>
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Set for the client of a -ThrottleLimit queue (<see cref="OrderedWorkQueue{TIn, TOut}"/>): a 429 that asks to slow
+    /// down is not retried here but handed to the scheduler at once, which pauses every item, halves its window and
+    /// runs the item again within the same <see cref="MaxRetries"/> budget. One budget, not two stacked ones.
+    /// </summary>
+    internal bool ThrottlesRetriedByScheduler { get; set; }
+
     /// <summary>Tests only: the host asked when a key is rejected (default: the other Kimi platform).</summary>
     internal Uri? AlternateBaseUri { get; set; }
 

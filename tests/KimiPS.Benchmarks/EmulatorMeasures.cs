@@ -74,7 +74,8 @@ internal static class EmulatorMeasures
         {
             var results = new List<WorkResult<string, ChatCompletion>>(count);
             using var queue = new OrderedWorkQueue<string, ChatCompletion>(throttle,
-                (prompt, ct) => kimi.Chat(new ChatRequest(Model, KimiChatMessage.User(prompt)), ct), null, CancellationToken.None);
+                (prompt, ct) => kimi.Chat(new ChatRequest(Model, KimiChatMessage.User(prompt)), ct), null, CancellationToken.None,
+                _ => 0, _ => { }, new PipelineDispatcher());
             for (var i = 0; i < count; i++)
             {
                 queue.Add("prompt " + i);

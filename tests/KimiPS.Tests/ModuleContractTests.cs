@@ -74,3 +74,33 @@ public sealed class ModuleContractTests : IClassFixture<StagedModule>
         Assert.True(unexpected.Count == 0, $"{file} references assemblies outside the allow-list: {string.Join(", ", unexpected)}");
     }
 }
+
+/// <summary>Types that were public by accident stay internal (issue 9): callers see DESIGN §3.1 and the cmdlets.</summary>
+public sealed class AccidentalSurfaceTests : IClassFixture<StagedModule>
+{
+    private readonly StagedModule _module;
+
+    public AccidentalSurfaceTests(StagedModule module) => _module = module;
+
+    [Theory]
+    [InlineData("KimiPS.Core.dll", "KimiPS.Core.Secrets")]
+    [InlineData("KimiPS.Core.dll", "KimiPS.Core.WorkResult`2")]
+    [InlineData("KimiPS.Core.dll", "KimiPS.Core.KimiErrorCategories")]
+    [InlineData("KimiPS.Core.dll", "KimiPS.Core.KimiModuleErrorIds")]
+    [InlineData("KimiPS.dll", "KimiPS.KimiFileCmdlet")]
+    public void Is_not_public(string file, string typeName)
+    {
+        var assembly = file == "KimiPS.dll" ? _module.KimiPS : _module.Core;
+        var type = assembly.GetType(typeName, throwOnError: false);
+        Assert.True(type is null || !type.IsPublic, $"{typeName} is public");
+    }
+
+    [Fact]
+    public void Connection_is_declared_once_on_the_base_of_the_cmdlets_that_take_it()
+    {
+        var declaring = _module.KimiPS.GetTypes().Where(t => t.IsPublic)
+            .Select(t => t.GetProperty("Connection", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(p => p is not null).Select(p => p!.DeclaringType!.Name).ToList();
+        Assert.Equal(new[] { "KimiApiCmdlet" }, declaring);
+    }
+}

@@ -23,10 +23,35 @@ public static class KimiErrorIds
     public const string ProtocolError = "KimiProtocolError";
     public const string NotConnected = "KimiNotConnected";
     public const string InvalidParameter = "KimiInvalidParameter";
+
+    // Conditions that exist only at the PowerShell surface (pipeline input, paths, saved conversations).
+    /// <summary>An object piped to a cmdlet that it cannot use.</summary>
+    public const string UnsupportedInput = "KimiUnsupportedInput";
+    /// <summary>Invoke-KimiChat -InvokeTools must confirm a tool run, and the host cannot ask (non-interactive).</summary>
+    public const string ToolConfirmationRequired = "KimiToolConfirmationRequired";
+    /// <summary>A file that is not a KimiPS conversation (Import-KimiConversation).</summary>
+    public const string InvalidConversationFile = "KimiInvalidConversationFile";
+    /// <summary>A -Path or -LiteralPath that does not resolve to a file-system item.</summary>
+    public const string PathNotFound = "KimiPathNotFound";
+    /// <summary>An exception the module did not expect, for one pipeline item: reported for that item, the others go on.</summary>
+    public const string UnexpectedError = "KimiUnexpectedError";
+    /// <summary>Export-KimiConversation was given a second conversation for the file it already wrote.</summary>
+    public const string PathAlreadyWritten = "KimiPathAlreadyWritten";
+    /// <summary>Export-KimiConversation -NoClobber found an existing file.</summary>
+    public const string FileExists = "KimiFileExists";
+    /// <summary>A file the module could not read or write (permissions).</summary>
+    public const string FileAccessDenied = "KimiFileAccessDenied";
+    /// <summary>A file the module could not read or write (in use, disk full).</summary>
+    public const string FileIOError = "KimiFileIOError";
+    /// <summary>Enter-KimiChat in a host that cannot read a line (a job, a runspace without UI).</summary>
+    public const string HostNotInteractive = "KimiHostNotInteractive";
 }
 
-/// <summary>Names of System.Management.Automation.ErrorCategory values the client uses (the core does not reference SMA).</summary>
-public static class KimiErrorCategories
+/// <summary>
+/// Names of System.Management.Automation.ErrorCategory values any layer uses (the core does not reference SMA); every
+/// KimiException's Category comes from here, and a test parses each name as an ErrorCategory.
+/// </summary>
+internal static class KimiErrorCategories
 {
     public const string InvalidData = "InvalidData";
     public const string InvalidArgument = "InvalidArgument";
@@ -40,4 +65,10 @@ public static class KimiErrorCategories
     public const string ConnectionError = "ConnectionError";
     public const string OperationTimeout = "OperationTimeout";
     public const string ProtocolError = "ProtocolError";
+    public const string InvalidType = "InvalidType";
+    public const string NotSpecified = "NotSpecified";
+    public const string InvalidOperation = "InvalidOperation";
+    public const string ResourceExists = "ResourceExists";
+    public const string WriteError = "WriteError";
+    public const string SecurityError = "SecurityError";
 }

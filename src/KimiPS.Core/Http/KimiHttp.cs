@@ -56,6 +56,8 @@ internal sealed class KimiHttp
             RetryDecision decision;
             lock (_random) // Random is not thread-safe; one client serves concurrent requests
                 decision = Backoff.Decide(failure, attempt, _options.MaxRetries, _options.MaxRetryDelay, _options.RetryBaseDelay, _options.MaxBackoff, _random);
+            if (decision.Retry && _options.ThrottlesRetriedByScheduler && ThrottleSignal.AsThrottle(failure) is not null)
+                decision = RetryDecision.Stop($"{decision.Reason}, which the -ThrottleLimit scheduler retries");
             if (decision.Retry && deadline.Left <= decision.Delay)
                 decision = RetryDecision.Stop($"{decision.Reason}, which would pass RequestTimeout ({TimeText.Seconds(_options.RequestTimeout)} s in total)");
             if (!decision.Retry)

@@ -3,7 +3,7 @@ using System.Text;
 namespace KimiPS.Core;
 
 /// <summary>Keeps the API key out of text meant for people.</summary>
-public static class Secrets
+internal static class Secrets
 {
     /// <summary>Fragments of the key this long or longer are redacted: shorter ones match ordinary text by chance.</summary>
     internal const int MinFragment = 8;

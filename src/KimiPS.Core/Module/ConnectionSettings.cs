@@ -34,7 +34,7 @@ internal static class ConnectionSettings
             throw Errors.InvalidParameter(parameterName, $"is '{baseUri}', which is not an absolute URI", "Pass a full URI such as https://api.moonshot.ai/v1/.");
         Endpoint.Validate(baseUri, parameterName);
         var normalized = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
-        return (normalized, RegionOf(normalized));
+        return (normalized, KimiRegions.Of(normalized));
     }
 
     /// <summary>-Region as typed: China or Global (any case). A string parameter, so a wrong value is our error, with its fix.</summary>
@@ -78,13 +78,6 @@ internal static class ConnectionSettings
         if (proxy.UserInfo.Length > 0)
             throw Errors.InvalidParameter("Proxy", "carries a user name or password", "Remove them from the URI and pass them with -ProxyCredential (Get-Credential).");
         return proxy;
-    }
-
-    public static KimiRegion RegionOf(Uri baseUri)
-    {
-        if (string.Equals(baseUri.Host, KimiEndpoints.China.Host, StringComparison.OrdinalIgnoreCase)) return KimiRegion.China;
-        if (string.Equals(baseUri.Host, KimiEndpoints.Global.Host, StringComparison.OrdinalIgnoreCase)) return KimiRegion.Global;
-        return KimiRegion.Custom;
     }
 
     /// <summary>The environment's connection, or null when MOONSHOT_API_KEY is not set.</summary>

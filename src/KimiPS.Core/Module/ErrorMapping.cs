@@ -37,11 +37,11 @@ internal static class ErrorMapping
     {
         OperationCanceledException => null,
         KimiException k => new ErrorDescription(k.ErrorId, k.Category, k.Message, k.RecommendedAction, TerminatingIds.Contains(k.ErrorId)),
-        UnauthorizedAccessException u => new ErrorDescription("KimiFileAccessDenied", KimiErrorCategories.PermissionDenied, u.Message,
+        UnauthorizedAccessException u => new ErrorDescription(KimiErrorIds.FileAccessDenied, KimiErrorCategories.PermissionDenied, u.Message,
             "Check the file's permissions, or choose another path.", false),
-        FileNotFoundException or DirectoryNotFoundException => new ErrorDescription(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
+        FileNotFoundException or DirectoryNotFoundException => new ErrorDescription(KimiErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
             exception.Message, "Check the path.", false),
-        IOException io => new ErrorDescription("KimiFileIOError", "WriteError", io.Message, "Check that the file is not in use and the disk is writable.", false),
+        IOException io => new ErrorDescription(KimiErrorIds.FileIOError, KimiErrorCategories.WriteError, io.Message, "Check that the file is not in use and the disk is writable.", false),
         _ => null,
     };
 }

@@ -36,19 +36,6 @@ internal sealed partial class ChatStreamDecoder
         };
     }
 
-    /// <summary>The last chunk of the stream (call after <c>[DONE]</c>): no new text, the whole answer in Completion.</summary>
-    public ChatChunk Finish()
-    {
-        var completion = BuildCompletion();
-        return new ChatChunk
-        {
-            ChoiceIndex = 0,
-            FinishReason = _first?.FinishReason,
-            Usage = completion.Usage,
-            Completion = completion,
-        };
-    }
-
     private static ChatChoice BuildChoice(ChoiceAccumulator choice, string? prefix) => new()
     {
         Index = choice.Index,

@@ -5,15 +5,15 @@ namespace KimiPS.Core;
 /// <summary>
 /// Runs work items on background threads, at most <c>throttleLimit</c> at once and within the
 /// <see cref="KimiRateLimits"/>, and hands the results back on the owner's thread in input order.
-/// One failed item does not stop the others. Actions posted from workers (<see cref="Post"/>) run on the
-/// owner's thread whenever it calls <see cref="Add"/>, <see cref="TakeReady"/> or <see cref="Finish"/>,
-/// so a cmdlet can write to the pipeline only from the pipeline thread.
+/// One failed item does not stop the others. Workers post to the owner's <see cref="PipelineDispatcher"/> (the one
+/// the cmdlet drains for everything else too); its actions run on the owner's thread whenever it calls
+/// <see cref="Add"/>, <see cref="TakeReady"/> or <see cref="Finish"/>, so a cmdlet writes only from the pipeline thread.
 /// </summary>
 /// <remarks>
 /// <para>Concurrency is the smallest of <c>throttleLimit</c>, <see cref="KimiRateLimits.MaxConcurrency"/> and an
 /// AIMD limit (<see cref="CurrentConcurrencyLimit"/>) that halves when an item fails with a 429 that asks us to
 /// slow down (<see cref="KimiErrorIds.RateLimitReached"/>, <see cref="KimiErrorIds.EngineOverloaded"/>) and grows
-/// back with successes. Such an item is re-run (up to <see cref="MaxReRuns"/> times, ahead of new items) after
+/// back with successes. Such an item is re-run (until it has been sent <see cref="MaxReRuns"/> + 1 times, ahead of new items) after
 /// new starts were paused for the server's Retry-After (<see cref="ThrottleBackoff"/>). Requests and estimated
 /// tokens per minute go through <see cref="RequestRateLimiter"/>.</para>
 /// <para>Items are started by whichever thread frees a slot (a finishing worker, a timer, or the owner in
@@ -24,12 +24,12 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 {
     private readonly object _gate = new();
     private readonly Func<TIn, CancellationToken, TOut> _work;
-    private readonly Func<TIn, int>? _estimateTokens;
-    private readonly Action<string>? _onThrottle;
+    private readonly Func<TIn, int> _estimateTokens;
+    private readonly Action<string> _onThrottle;
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenSource _cts;
     private readonly CancellationTokenRegistration _cancelRegistration;
-    private readonly PipelineDispatcher _dispatcher = new();
+    private readonly PipelineDispatcher _dispatcher;
     private readonly ThrottleBackoff _backoff;
     private readonly RequestRateLimiter _rate;
     private readonly Func<TimeSpan> _clock;
@@ -43,27 +43,29 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
     private bool _disposed;
 
     /// <param name="throttleLimit">Most items in flight at once.</param>
-    /// <param name="work">Runs one item on a thread-pool thread; gets a token that is cancelled with <paramref name="ct"/> or <see cref="Dispose"/>.</param>
+    /// <param name="work">Runs one item on a worker thread; gets a token that is cancelled with <paramref name="ct"/> or <see cref="Dispose"/>.</param>
     /// <param name="limits">The account's limits; null or null members: no such limit.</param>
     /// <param name="ct">Cancels the whole queue (the cmdlet's StopProcessing).</param>
-    /// <param name="estimateTokens">An item's estimated token cost for <see cref="KimiRateLimits.TokensPerMinute"/>; without it TPM is not enforced. Runs on the owner's thread in <see cref="Add"/>; if it throws, that item fails alone.</param>
-    /// <param name="onThrottle">Gets a message such as "Backing off after a 429 (KimiRateLimitReached): concurrency 8 -> 4 ..." on the owner's thread (for WriteWarning).</param>
+    /// <param name="estimateTokens">An item's estimated token cost for <see cref="KimiRateLimits.TokensPerMinute"/> (return 0 for work that costs no tokens). Required, so that no caller can leave TPM out by forgetting it. Runs on the owner's thread in <see cref="Add"/>; if it throws, that item fails alone.</param>
+    /// <param name="onThrottle">Gets a message such as "Backing off after a 429 (KimiRateLimitReached): concurrency 8 -> 4 ..." on the owner's thread (for WriteWarning). Required for the same reason.</param>
+    /// <param name="dispatcher">The owner's dispatcher: the queue posts there and drains it while the owner waits in it.</param>
     public OrderedWorkQueue(int throttleLimit, Func<TIn, CancellationToken, TOut> work, KimiRateLimits? limits, CancellationToken ct,
-        Func<TIn, int>? estimateTokens = null, Action<string>? onThrottle = null)
+        Func<TIn, int> estimateTokens, Action<string> onThrottle, PipelineDispatcher dispatcher)
     {
         _work = work ?? throw new ArgumentNullException(nameof(work));
+        _estimateTokens = estimateTokens ?? throw new ArgumentNullException(nameof(estimateTokens));
+        _onThrottle = onThrottle ?? throw new ArgumentNullException(nameof(onThrottle));
+        _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
         if (throttleLimit < 1)
             throw Errors.InvalidParameter("ThrottleLimit", "must be at least 1", "Use -ThrottleLimit 1 or more.");
         RequireAtLeastOne(limits?.MaxConcurrency, nameof(KimiRateLimits.MaxConcurrency));
         RequireAtLeastOne(limits?.RequestsPerMinute, nameof(KimiRateLimits.RequestsPerMinute));
         RequireAtLeastOne(limits?.TokensPerMinute, nameof(KimiRateLimits.TokensPerMinute));
 
-        _estimateTokens = estimateTokens;
-        _onThrottle = onThrottle;
         _backoff = new ThrottleBackoff(Math.Min(throttleLimit, limits?.MaxConcurrency ?? int.MaxValue));
         var stopwatch = Stopwatch.StartNew();
         _clock = () => stopwatch.Elapsed;
-        _rate = new RequestRateLimiter(limits?.RequestsPerMinute, estimateTokens is null ? null : limits?.TokensPerMinute, _clock);
+        _rate = new RequestRateLimiter(limits?.RequestsPerMinute, limits?.TokensPerMinute, _clock);
         _timer = new Timer(_ => StartWhatCan(), null, Timeout.Infinite, Timeout.Infinite);
         _callerToken = ct;
         _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -125,20 +127,17 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
         ThrowIfCancelled();
 
         var slot = new Slot(item);
-        if (_estimateTokens is not null)
+        try
         {
-            try
-            {
-                slot.Cost = Math.Max(0, _estimateTokens(item));
-            }
-            catch (Exception ex)
-            {
-                // Only this item is broken; it keeps its place in the output as an error.
-                slot.Result = new WorkResult<TIn, TOut>(item, default, ex) { Attempts = 0 };
-                lock (_gate)
-                    _outstanding.Enqueue(slot);
-                return;
-            }
+            slot.Cost = Math.Max(0, _estimateTokens(item));
+        }
+        catch (Exception ex)
+        {
+            // Only this item is broken; it keeps its place in the output as an error.
+            slot.Result = new WorkResult<TIn, TOut>(item, default, ex) { Attempts = 0 };
+            lock (_gate)
+                _outstanding.Enqueue(slot);
+            return;
         }
 
         lock (_gate)
@@ -182,10 +181,10 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
         return FinishCore();
     }
 
-    /// <summary>Any thread: queue an action for the owner's thread.</summary>
+    /// <summary>Any thread: queue an action for the owner's thread (on the owner's dispatcher).</summary>
     public void Post(Action action) => _dispatcher.Post(action);
 
-    /// <summary>Cancels the queue, waits briefly (<see cref="DisposeWait"/>) for running items, and drops posted actions that never ran.</summary>
+    /// <summary>Cancels the queue and waits briefly (<see cref="DisposeWait"/>) for running items.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -352,10 +351,12 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
             }
             else if (throttle is not null && !_cts.IsCancellationRequested)
             {
-                var again = _backoff.OnThrottled(throttle, slot.Generation, slot.Attempts, _clock(), out var warning);
+                // Requests, not starts: a run whose HTTP layer retried (a 500 before the 429) spent more than one.
+                slot.Requests += Math.Max(1, (throttle as KimiApiException)?.Attempts ?? 1);
+                var again = _backoff.OnThrottled(throttle, slot.Generation, slot.Requests, _clock(), out var warning);
                 // Posted under the lock: the warning is queued before the owner can take this item's result.
-                if (warning is not null && _onThrottle is { } onThrottle)
-                    _dispatcher.Post(() => onThrottle(warning));
+                if (warning is not null)
+                    _dispatcher.Post(() => _onThrottle(warning));
                 if (again)
                     _reRuns.Enqueue(slot);
                 else
@@ -416,6 +417,8 @@ internal sealed class OrderedWorkQueue<TIn, TOut> : IDisposable
 
         public TIn Input { get; }
         public int Cost { get; set; }
+        /// <summary>Requests sent for it that ended in a 429, counting the HTTP layer's own attempts.</summary>
+        public int Requests { get; set; }
         /// <summary>How many times it started; 0 until the first start.</summary>
         public int Attempts { get; set; }
         /// <summary>The AIMD generation it last started in.</summary>

@@ -17,8 +17,12 @@ internal sealed class ThrottleBackoff
     /// <summary>New starts wait until this time, by the queue's clock.</summary>
     public TimeSpan PausedUntil { get; private set; }
 
-    /// <summary>Most scheduler-level re-runs of one item after a 429 (the HTTP layer has already retried each request).</summary>
-    public int MaxReRuns { get; set; } = 3;
+    /// <summary>
+    /// Most requests of one item beyond its first, after 429s: the connection's MaxRetries, so that a request that keeps
+    /// getting 429 is sent MaxRetries + 1 times in all, as without -ThrottleLimit (its client leaves 429s to this
+    /// scheduler: <see cref="KimiClientOptions.ThrottlesRetriedByScheduler"/>).
+    /// </summary>
+    public int MaxReRuns { get; set; } = 2;
 
     /// <summary>
     /// Pause of new starts after a 429 that named no wait. Short, because the HTTP layer has already backed off
@@ -30,7 +34,7 @@ internal sealed class ThrottleBackoff
     public TimeSpan MaxPause { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// An item that last started in <paramref name="startGeneration"/>, after <paramref name="attempts"/> starts, failed
+    /// An item that last started in <paramref name="startGeneration"/>, after <paramref name="attempts"/> requests, failed
     /// with <paramref name="throttle"/> at <paramref name="now"/>. Returns whether to run it again (else it fails with
     /// that error); <paramref name="warning"/> is the message for the owner, once per cut.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace KimiPS.Core;
 
 /// <summary>The outcome of one work item: a value or an error, never both.</summary>
-public sealed class WorkResult<TIn, TOut>
+internal sealed class WorkResult<TIn, TOut>
 {
     internal WorkResult(TIn input, TOut? value, Exception? error)
     {

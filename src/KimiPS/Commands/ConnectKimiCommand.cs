@@ -62,7 +62,7 @@ public sealed class ConnectKimiCommand : KimiCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string Model { get; set; } = ConnectionSettings.DefaultModel;
 
-    /// <summary>Retries of a failed request that may succeed later (rate limits, overload, server errors), 0 to 10. Default 2.</summary>
+    /// <summary>Retries of a failed request that may succeed later (rate limits, overload, server errors), 0 to 10. Default 2. This is the one budget: a request is sent at most MaxRetries + 1 times, also with -ThrottleLimit, where the scheduler (not the HTTP layer) retries a 429 so that it can slow every request down.</summary>
     [Parameter]
     public int MaxRetries { get; set; } = 2;
 

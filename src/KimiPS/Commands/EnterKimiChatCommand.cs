@@ -29,7 +29,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Enter, "KimiChat")]
 [OutputType(typeof(KimiConversation))]
-public sealed class EnterKimiChatCommand : KimiCmdlet
+public sealed class EnterKimiChatCommand : KimiApiCmdlet
 {
     /// <summary>The conversation to continue (New-KimiConversation, Import-KimiConversation); it is extended turn by turn. Default: a new one.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -54,13 +54,6 @@ public sealed class EnterKimiChatCommand : KimiCmdlet
     /// <summary>Returns the conversation when the chat ends.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

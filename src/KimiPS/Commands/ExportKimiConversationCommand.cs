@@ -28,7 +28,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsData.Export, "KimiConversation", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportKimiConversationCommand : KimiFileCmdlet
+public sealed class ExportKimiConversationCommand : KimiCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";

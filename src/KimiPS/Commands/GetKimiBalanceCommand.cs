@@ -19,15 +19,8 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "KimiBalance")]
 [OutputType(typeof(KimiBalance))]
-public sealed class GetKimiBalanceCommand : KimiCmdlet
+public sealed class GetKimiBalanceCommand : KimiApiCmdlet
 {
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
-
     protected override void EndProcessing()
     {
         KimiBalance? balance = null;

@@ -29,7 +29,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "KimiFile", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(KimiFile))]
-public sealed class GetKimiFileCommand : KimiFileCmdlet
+public sealed class GetKimiFileCommand : KimiApiCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
@@ -45,13 +45,6 @@ public sealed class GetKimiFileCommand : KimiFileCmdlet
     [Alias("FileId")]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = Array.Empty<string>();
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

@@ -29,7 +29,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "KimiFileContent", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(KimiFileContent))]
-public sealed class GetKimiFileContentCommand : KimiFileCmdlet
+public sealed class GetKimiFileContentCommand : KimiApiCmdlet
 {
     private const string IdSet = "Id";
     private const string PathSet = "Path";
@@ -71,21 +71,13 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     [ValidateRange(1, 16)]
     public int ThrottleLimit { get; set; } = 1;
 
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
-
     private OrderedWorkQueue<KimiFile, KimiFileContent>? _queue;
 
     protected override void BeginProcessing()
     {
         if (ParameterSetName != IdSet || ThrottleLimit <= 1) return;
-        var client = Client;
         var remove = RemoveFile.IsPresent;
-        _queue = StartQueue<KimiFile, KimiFileContent>(ThrottleLimit, (file, ct) => Guard(() => ReadQueued(client, file, remove, ct)));
+        _queue = StartQueue<KimiFile, KimiFileContent>(ThrottleLimit, (client, file, ct) => Guard(() => ReadQueued(client, file, remove, ct)), NoTokens);
     }
 
     protected override void ProcessRecord()
@@ -153,7 +145,7 @@ public sealed class GetKimiFileContentCommand : KimiFileCmdlet
     private KimiFileContent Extract(string path, string parameterName)
     {
         var client = Client;
-        var file = Wait(ct => Upload(client, path, "file-extract", parameterName, 1, Post, WriteProgress, ct));
+        var file = Wait(ct => FileUpload.Run(client, path, "file-extract", parameterName, 1, Post, WriteProgress, ct));
         try
         {
             return new KimiFileContent(file.Id, file.FileName, Wait(ct => client.GetFileContent(file.Id, ct)));

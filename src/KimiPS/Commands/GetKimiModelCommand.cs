@@ -21,20 +21,13 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "KimiModel")]
 [OutputType(typeof(KimiModel))]
-public sealed class GetKimiModelCommand : KimiCmdlet
+public sealed class GetKimiModelCommand : KimiApiCmdlet
 {
     /// <summary>Only models whose id matches (wildcards allowed). A name without wildcards that matches no model is an ObjectNotFound error.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string[]? Name { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void EndProcessing()
     {

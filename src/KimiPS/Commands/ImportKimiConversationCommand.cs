@@ -25,7 +25,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsData.Import, "KimiConversation", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(KimiConversation))]
-public sealed class ImportKimiConversationCommand : KimiFileCmdlet
+public sealed class ImportKimiConversationCommand : KimiCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";

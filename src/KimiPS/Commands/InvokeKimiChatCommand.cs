@@ -1,6 +1,4 @@
-using System.Collections.ObjectModel;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
 using KimiPS.Core;
 
 namespace KimiPS.Commands;
@@ -96,11 +94,11 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(string))]
-public sealed class InvokeKimiChatCommand : KimiCmdlet
+public sealed class InvokeKimiChatCommand : KimiApiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
-    private CommandToolRunner? _runner;
+    private ChatToolExecution? _tools;
     private OrderedWorkQueue<ChatJob, object>? _queue;
     private bool _live;
     private PipedInput _piped = null!;
@@ -163,6 +161,11 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string[]? Image { get; set; }
+
+    /// <summary>Image files as -Image, exactly as written: no wildcards (for names holding [ ] * ?).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? LiteralImage { get; set; }
 
     /// <summary>Sampling temperature, 0 to 1. Fixed on kimi-k2.5/k2.6/k2.7-code/k3 (a different value is dropped with a warning).</summary>
     [Parameter]
@@ -255,17 +258,10 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
     [ValidateRange(0, 10)]
     public int AutoContinue { get; set; }
 
-    /// <summary>How many piped prompts run at once (default 1), within Connect-Kimi's -MaxConcurrency, -RequestsPerMinute and -TokensPerMinute; after a 429 it slows down with a warning. Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
+    /// <summary>How many piped prompts run at once (default 1), within Connect-Kimi's -MaxConcurrency, -RequestsPerMinute and -TokensPerMinute; after a 429 it slows down with a warning and retries the request, within Connect-Kimi's -MaxRetries (a request is sent at most MaxRetries + 1 times in all). Answers are still written in input order. Not with -Stream, -Conversation or -InvokeTools.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     internal override void ConfigureClient(KimiClientOptions options)
     {
@@ -278,34 +274,30 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         bool? thinking = null;
         try
         {
-            ChatInputBuilder.ValidateOptions(ThrottleLimit, Stream, Conversation != null, InvokeTools, Json, JsonSchema, Prefix);
-            thinking = ChatInputBuilder.ParseThinking(Thinking);
+            thinking = ChatRequestTemplate.Check(this);
             if (ContentOnly && LiveText == LiveTextMode.Always)
                 throw Errors.InvalidParameter("ContentOnly", "writes the text as output, and -LiveText Always renders it on the host instead",
                     "Pass one of them: -ContentOnly for [string] output, -LiveText Always for text on the screen.");
-            foreach (var path in ResolveImages()) _images.Add(ImageInput.Load(path));
+            foreach (var (path, parameter) in ResolveImages()) _images.Add(ImageInput.Load(path, parameter));
         }
         catch (KimiException ex)
         {
             ThrowTerminating(ex);
         }
-        _template = CreateTemplate(thinking);
+        _template = ChatRequestTemplate.Create(this, thinking, ActiveConnection.DefaultModel);
         _live = Stream && !ContentOnly && LiveTextRule.ShouldRender(LiveText, MyInvocation, Host);
         _connectionKey = ActiveConnection.CacheKey;
         _piped = new PipedInput(!string.IsNullOrWhiteSpace(Prompt), ForEach);
 
         if (InvokeTools)
         {
-            _runner = new CommandToolRunner(Tool ?? Array.Empty<ChatTool>(), RunTool, new PipelineThread(Post));
-            if (Tool is null || Tool.All(t => KimiToolBinding.Of(t) is null))
+            _tools = new ChatToolExecution(this, Tool ?? Array.Empty<ChatTool>(), new PipelineThread(Post));
+            if (!_tools.HasRunnableTool)
                 WriteWarning("-InvokeTools runs only tools made by New-KimiTool -Command; none of the -Tool tools was. Tool calls will be returned in ToolCalls.");
         }
 
         if (ThrottleLimit > 1)
-        {
-            var client = Client;
-            _queue = StartQueue<ChatJob, object>(ThrottleLimit, (job, ct) => RunQueued(client, job, ct), job => TokenEstimate.Of(job.Input));
-        }
+            _queue = StartQueue<ChatJob, object>(ThrottleLimit, RunQueued, job => TokenEstimate.Of(job.Input));
     }
 
     protected override void ProcessRecord()
@@ -372,48 +364,13 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         if (Try(target, () => queue.Add(new ChatJob(target, input)))) WriteResults(queue.TakeReady(), job => job.Target);
     }
 
-    private ChatRequest CreateTemplate(bool? thinking)
+    /// <summary>-Image and -LiteralImage as file-system paths (with the parameter each came from); one that does not resolve is a terminating KimiPathNotFound (nothing was sent).</summary>
+    private IEnumerable<(string Path, string Parameter)> ResolveImages()
     {
-        var bound = MyInvocation.BoundParameters;
-        var request = new ChatRequest
-        {
-            Model = Model ?? Conversation?.Model ?? ActiveConnection.DefaultModel,
-            Temperature = bound.ContainsKey(nameof(Temperature)) ? Temperature : null,
-            TopP = bound.ContainsKey(nameof(TopP)) ? TopP : null,
-            MaxTokens = bound.ContainsKey(nameof(MaxTokens)) ? MaxTokens : null,
-            N = bound.ContainsKey(nameof(N)) ? N : null,
-            Stop = Stop,
-            ToolChoice = ToolChoice,
-            Thinking = thinking,
-            KeepThinking = KeepThinking,
-            ReasoningEffort = ReasoningEffort,
-            AutoContinue = AutoContinue,
-        };
-        if (Json) request.ResponseFormat = ChatResponseFormat.JsonObject;
-        else if (JsonSchema != null) request.ResponseFormat = ChatResponseFormat.JsonSchema("response", JsonSchema);
-
-        var tools = new List<ChatTool>(Tool ?? Array.Empty<ChatTool>());
-        if (WebSearch && !tools.Any(t => t.Name == ChatTool.WebSearch.Name)) tools.Add(ChatTool.WebSearch);
-        if (tools.Count > 0) request.Tools = tools;
-        return request;
-    }
-
-    private IEnumerable<string> ResolveImages()
-    {
-        foreach (var path in Image ?? Array.Empty<string>())
-        {
-            Collection<string> resolved;
-            try
-            {
-                resolved = GetResolvedProviderPathFromPSPath(path, out _);
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
-            {
-                throw ModuleErrors.PathNotFound("Image", path);
-            }
-            if (resolved.Count == 0) throw ModuleErrors.PathNotFound("Image", path);
-            foreach (var r in resolved) yield return r;
-        }
+        var paths = new ProviderPaths(this);
+        void NotFound(KimiException error, string path) => throw error;
+        return paths.Resolve(Image ?? Array.Empty<string>(), literal: false, nameof(Image), NotFound).Select(p => (p, nameof(Image)))
+            .Concat(paths.Resolve(LiteralImage ?? Array.Empty<string>(), literal: true, nameof(LiteralImage), NotFound).Select(p => (p, nameof(LiteralImage))));
     }
 
     /// <summary>One request: the client's rounds engine (tool loop included) runs on a worker, the pipeline thread writes.</summary>
@@ -425,7 +382,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         var turn = ChatInputBuilder.Build(input);
         var request = _template.Clone();
         request.Messages = turn.Request;
-        var rounds = client.Rounds(request, _runner, MaxToolRounds);
+        var rounds = client.Rounds(request, _tools?.Runner, MaxToolRounds);
         var live = _live ? new LiveTextWriter(WriteInformation, LiveTextStyle.For(this, HideReasoning)) : null;
         Action<ChatChunk> write = live is null ? WriteChunk : live.Write;
         var completion = Stream
@@ -433,7 +390,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
                 "The stream ended without its final answer.", action: "Ask again without -Stream.")
             : Wait(ct => client.Chat(rounds, ct));
         live?.End();
-        WriteLoopWarnings(rounds, completion, Warn);
+        foreach (var warning in Warnings(rounds, completion)) Warn(warning);
         if (live != null) completion.ShownLive = true;
         if (live != null || !Stream) WriteCompletion(completion);
         Conversation?.AppendTurn(turn.NewMessages.Concat(rounds.AddedMessages), completion);
@@ -487,8 +444,7 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         request.Messages = turn.Request;
         var rounds = client.Rounds(request, runner: null, MaxToolRounds);
         var completion = client.Chat(rounds, ct);
-        var queue = _queue!;
-        WriteLoopWarnings(rounds, completion, message => queue.Post(() => Warn(message)));
+        foreach (var warning in Warnings(rounds, completion)) Post(() => Warn(warning));
         return ContentOnly ? completion.Content ?? "" : completion;
     }
 
@@ -503,83 +459,12 @@ public sealed class InvokeKimiChatCommand : KimiCmdlet
         input.PendingFiles.Clear();
     }
 
-    private void WriteLoopWarnings(ChatRounds rounds, ChatCompletion completion, Action<string> warn)
+    /// <summary>The tool loop's warnings, and one for an answer cut at the token limit (with -AutoContinue the rounds engine warns itself).</summary>
+    private IEnumerable<string> Warnings(ChatRounds rounds, ChatCompletion completion)
     {
-        // With -AutoContinue the rounds engine warns itself when the answer is still cut.
         if (completion.FinishReason == "length" && AutoContinue == 0)
-            warn("The answer was cut at the token limit (finish_reason length); raise -MaxTokens, or add -AutoContinue to continue it.");
-        if (rounds.ToolLimitReached)
-            warn($"The model still asked for tools after {MaxToolRounds} requests (-MaxToolRounds {MaxToolRounds}); its last answer, with its ToolCalls, is returned.");
-        if (rounds.Unhandled.Count > 0 && InvokeTools)
-            warn($"The model called {string.Join(", ", rounds.Unhandled.Select(c => c.Name).Distinct())}, which -InvokeTools cannot run " +
-                 "(only tools made by New-KimiTool -Command run); the calls are in the answer's ToolCalls.");
-    }
-
-    /// <summary>
-    /// Runs one model-requested call of a bound command. Arguments outside the tool's schema are refused before
-    /// anything runs; failures become the tool result, so the model can react.
-    /// </summary>
-    private string RunTool(ToolCall call, ToolBinding tool)
-    {
-        var command = tool.Command;
-        System.Collections.Hashtable arguments;
-        try
-        {
-            arguments = ToolSchema.ParseArguments(call.Arguments, tool.Parameters, out var refused);
-            if (refused.Count > 0)
-            {
-                WriteWarning($"The model called {command.Name} with {ToolSchema.Quote(refused.Select(TerminalText.Clean))}, which the tool does not offer; " +
-                             "the call was refused and nothing ran.");
-                return ToolSchema.RefusalResult(refused, tool.Parameters);
-            }
-        }
-        catch (KimiException ex)
-        {
-            return "Error: " + ex.Message;
-        }
-
-        if (!ConfirmToolRun(command, TerminalText.Clean(call.Arguments)))
-            return "The user declined to run this tool call.";
-        try
-        {
-            WriteVerbose($"Running tool {call.Name} ({command.Name}).");
-            // 2>&1 and Out-String: the model gets the command's errors and its formatted output as text.
-            var output = InvokeCommand.InvokeScript(
-                "param($kimiCommand, $kimiArguments) & $kimiCommand @kimiArguments 2>&1 | Out-String -Width 160",
-                true, PipelineResultTypes.None, null, command, arguments);
-            return ToolOutput.Format(string.Concat(output.Select(o => o?.ToString())));
-        }
-        // PipelineStoppedException is a RuntimeException too: Ctrl+C during a tool run must stop the pipeline,
-        // not become a tool result that the loop sends back to the model.
-        catch (Exception ex) when (ex is KimiException || ex is RuntimeException and not PipelineStoppedException)
-        {
-            return "Error: " + ex.Message;
-        }
-    }
-
-    private bool _yesToAllTools;
-    private bool _noToAllTools;
-
-    /// <summary>
-    /// The model picks a tool's arguments, and any document it reads can steer it: a run is confirmed as a High-impact
-    /// action (asked unless -Confirm:$false or $ConfirmPreference = 'None'), although sending a chat is Medium.
-    /// ShouldProcess first, for -WhatIf and -Confirm; ShouldContinue where ShouldProcess would not have asked.
-    /// </summary>
-    private bool ConfirmToolRun(CommandInfo command, string arguments)
-    {
-        var target = $"{command.Name} {arguments}";
-        if (!ShouldProcess(target, "Run the command the model asked for")) return false;
-        if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return true; // -Confirm asked already; -Confirm:$false opts out
-        var preference = LanguagePrimitives.TryConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference"), out var p) ? p : ConfirmImpact.High;
-        if (preference <= ConfirmImpact.Medium) return true; // None: opted out; Low, Medium: ShouldProcess asked
-        try
-        {
-            return ShouldContinue($"The model asks to run {target}. Run it?", "Run a tool for the model", ref _yesToAllTools, ref _noToAllTools);
-        }
-        catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or InvalidOperationException)
-        {
-            throw ModuleErrors.ToolConfirmationRequired(command.Name, ex);
-        }
+            yield return "The answer was cut at the token limit (finish_reason length); raise -MaxTokens, or add -AutoContinue to continue it.";
+        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) yield return warning;
     }
 
     private sealed class ChatJob

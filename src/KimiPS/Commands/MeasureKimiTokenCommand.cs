@@ -24,7 +24,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsDiagnostic.Measure, "KimiToken", DefaultParameterSetName = PromptSet)]
 [OutputType(typeof(KimiTokenCount))]
-public sealed class MeasureKimiTokenCommand : KimiCmdlet
+public sealed class MeasureKimiTokenCommand : KimiApiCmdlet
 {
     private const string PromptSet = "Prompt";
     private const string MessageSet = "Message";
@@ -53,13 +53,6 @@ public sealed class MeasureKimiTokenCommand : KimiCmdlet
     [Parameter]
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     /// <summary>Bad parameters fail once, before any input is counted (our errors, with the fix).</summary>
     protected override void BeginProcessing()

@@ -21,7 +21,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "KimiFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class RemoveKimiFileCommand : KimiFileCmdlet
+public sealed class RemoveKimiFileCommand : KimiApiCmdlet
 {
     /// <summary>The ids of the files to delete; bound from piped strings, or from the Id (or FileId) of piped objects.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The file id(s) to delete.")]
@@ -36,13 +36,6 @@ public sealed class RemoveKimiFileCommand : KimiFileCmdlet
     /// <summary>Deletes without the prompt $ConfirmPreference would cause; an explicit -Confirm still asks.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void ProcessRecord()
     {

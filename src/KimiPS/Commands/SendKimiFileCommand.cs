@@ -28,7 +28,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsCommunications.Send, "KimiFile", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(KimiFile))]
-public sealed class SendKimiFileCommand : KimiFileCmdlet
+public sealed class SendKimiFileCommand : KimiApiCmdlet
 {
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
@@ -57,23 +57,15 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
     [ValidateRange(1, 16)]
     public int ThrottleLimit { get; set; } = 1;
 
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
-
     private string ParameterName => ParameterSetName == LiteralPathSet ? "LiteralPath" : "Path";
 
     protected override void BeginProcessing()
     {
         if (ThrottleLimit <= 1) return;
-        var client = Client;
         var purpose = Purpose;
         var parameterName = ParameterName;
         _queue = StartQueue<string, KimiFile>(ThrottleLimit,
-            (path, ct) => Upload(client, path, purpose, parameterName, NextActivity(), _queue!.Post, WriteProgress, ct));
+            (client, path, ct) => FileUpload.Run(client, path, purpose, parameterName, NextActivity(), Post, WriteProgress, ct), NoTokens);
     }
 
     protected override void ProcessRecord()
@@ -90,7 +82,7 @@ public sealed class SendKimiFileCommand : KimiFileCmdlet
             }
             KimiFile? file = null;
             var client = Client;
-            if (TryItem(Target(path), () => file = Wait(ct => Upload(client, path, Purpose, ParameterName, 1, Post, WriteProgress, ct)))) WriteObject(file);
+            if (TryItem(Target(path), () => file = Wait(ct => FileUpload.Run(client, path, Purpose, ParameterName, 1, Post, WriteProgress, ct)))) WriteObject(file);
         }
     }
 

@@ -20,18 +20,11 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsDiagnostic.Test, "KimiConnection")]
 [OutputType(typeof(KimiConnectionTest), typeof(bool))]
-public sealed class TestKimiConnectionCommand : KimiCmdlet
+public sealed class TestKimiConnectionCommand : KimiApiCmdlet
 {
     /// <summary>Returns only $true (everything works) or $false.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
-
-    /// <summary>A connection from Connect-Kimi -PassThru, instead of the session's.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public KimiConnection? Connection { get; set; }
-
-    internal override KimiConnection? ConnectionParameter => Connection;
 
     protected override void EndProcessing()
     {

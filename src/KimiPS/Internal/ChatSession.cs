@@ -192,7 +192,7 @@ internal sealed class ChatSession
         catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or ArgumentException)
         {
         }
-        throw new KimiException(KimiModuleErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
+        throw new KimiException(KimiErrorIds.PathNotFound, KimiErrorCategories.ObjectNotFound,
             $"/file: cannot find a file at '{path}'.", "Check the path; a relative path starts at the current location ($PWD).");
     }
 

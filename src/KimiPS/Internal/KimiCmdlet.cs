@@ -6,16 +6,22 @@ namespace KimiPS;
 
 /// <summary>
 /// The base of every KimiPS cmdlet. It owns the cancellation source (cancelled by StopProcessing, Ctrl+C),
-/// resolves the connection, creates one client per invocation, forwards the client's diagnostics to the
-/// Warning/Verbose/Debug streams on the pipeline thread only, and turns failures into ErrorRecords:
+/// resolves the connection, creates one client per invocation, and turns failures into ErrorRecords:
 /// WriteError for one failed item, ThrowTerminatingError when nothing more can work.
 /// </summary>
+/// <remarks>
+/// One execution model: every client call runs on a worker (<see cref="Call{T}"/>, <see cref="Wait{T}"/>, or a
+/// <see cref="StartQueue{TIn, TOut}"/> queue), and the pipeline thread only drains this cmdlet's one
+/// <see cref="PipelineDispatcher"/>, which carries what the workers post (output objects such as stream chunks,
+/// warnings, verbose and debug lines, progress) in the order they posted it.
+/// </remarks>
 public abstract class KimiCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
     private readonly PipelineDispatcher _dispatcher = new();
     private KimiConnection? _connection;
     private KimiClient? _client;
+    private KimiClient? _queueClient;
     private IDisposable? _queue;
 
     /// <summary>Cancelled when the pipeline stops.</summary>
@@ -23,9 +29,6 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The -Connection parameter of cmdlets that have one.</summary>
     internal virtual KimiConnection? ConnectionParameter => null;
-
-    /// <summary>While set (a work queue is running), actions for the pipeline thread go here instead of the dispatcher.</summary>
-    internal Action<Action>? PostTarget { get; set; }
 
     /// <summary>-Connection, else Connect-Kimi's, else MOONSHOT_API_KEY; terminating KimiNotConnected otherwise.</summary>
     internal KimiConnection ActiveConnection => _connection ??= ResolveConnection();
@@ -40,9 +43,10 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>A client for <paramref name="connection"/> whose diagnostics reach this cmdlet's streams.</summary>
-    internal KimiClient CreateClient(KimiConnection connection)
+    internal KimiClient CreateClient(KimiConnection connection) => CreateClient(connection.CreateClientOptions());
+
+    private KimiClient CreateClient(KimiClientOptions options)
     {
-        var options = connection.CreateClientOptions();
         ConfigureClient(options);
         var client = new KimiClient(options);
         client.Diagnostic += OnDiagnostic;
@@ -104,8 +108,8 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
 
     internal void Call(Action<KimiClient, CancellationToken> call) => Call<bool>((c, t) => { call(c, t); return true; });
 
-    /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread at its next pump.</summary>
-    internal void Post(Action action) => (PostTarget ?? _dispatcher.Post)(action);
+    /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread, after everything posted before it.</summary>
+    internal void Post(Action action) => _dispatcher.Post(action);
 
     private void OnDiagnostic(object? sender, KimiDiagnosticEventArgs e) => Post(() => WriteDiagnostic(e));
 
@@ -149,6 +153,8 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal bool Try(object? target, Action work)
     {
+        // No draining here: client work runs in Wait or a queue, which have written what it posted (a retry
+        // warning) before they return or throw, so that comes before this item's result or error.
         try
         {
             work();
@@ -156,17 +162,54 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            // What the work posted before it failed (a retry warning of a stream opened on this thread) comes
-            // before its error, and is not lost behind a terminating one.
-            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
             if (!Report(ex, target)) throw;
             return false;
         }
-        finally
+    }
+
+    /// <summary>
+    /// File-system paths for -Path (wildcards) or -LiteralPath (see <see cref="ProviderPaths"/>). A path that does
+    /// not resolve, or is not on the file system, is a KimiPathNotFound error for that path only; the others go on.
+    /// </summary>
+    internal IEnumerable<string> ResolvePaths(IEnumerable<string> paths, bool literal) =>
+        new ProviderPaths(this).Resolve(paths, literal, literal ? "LiteralPath" : "Path", (error, path) => Report(error, path));
+
+    /// <summary>
+    /// What an error about a resolved path carries as TargetObject: the file (or folder) itself, whose FullName
+    /// binds back to -LiteralPath, so <c>$failed.TargetObject | Send-KimiFile</c> re-runs it even when the
+    /// name holds wildcard characters.
+    /// </summary>
+    internal static object Target(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+
+    /// <summary>
+    /// Runs one item's work (see <see cref="Try"/>); an exception nothing in the module describes
+    /// becomes this item's KimiUnexpectedError instead of ending the pipeline.
+    /// </summary>
+    internal bool TryItem(object? target, Action work) => Try(target, () => Guard(work));
+
+    /// <summary>Any thread: rethrows what the module cannot describe as KimiUnexpectedError, keeping it as the inner exception.</summary>
+    internal static T Guard<T>(Func<T> work)
+    {
+        try
         {
-            if (!_cts.IsCancellationRequested) _dispatcher.Pump();
+            return work();
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw ModuleErrors.Unexpected(ex);
         }
     }
+
+    internal static void Guard(Action work) => Guard(() => { work(); return true; });
+
+    /// <summary>
+    /// PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a terminating error) and cancellation
+    /// must pass through unchanged; so must the ones the module maps to an error id.
+    /// </summary>
+    private static bool IsUnexpected(Exception ex) =>
+        ex is not (RuntimeException or OperationCanceledException or OutOfMemoryException)
+        && ErrorMapping.Describe(ex) is null;
 
     /// <summary>Writes the error for <paramref name="exception"/>; false when it is not ours to report (a bug: let it surface).</summary>
     internal bool Report(Exception exception, object? target)
@@ -186,20 +229,31 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Pipeline thread: a queue that runs <paramref name="work"/> up to <paramref name="throttleLimit"/> at once within
-    /// the connection's rate limits. From now on posted actions (diagnostics, progress) go to the queue, which runs
-    /// them whenever the pipeline thread adds or takes; the queue is disposed with the cmdlet.
+    /// the connection's rate limits (MaxConcurrency, RequestsPerMinute, TokensPerMinute), posting to this cmdlet's one
+    /// dispatcher; the queue's back-off message is a warning. The queue is disposed with the cmdlet.
     /// </summary>
+    /// <remarks>
+    /// The work gets the queue's own client, whose HTTP layer leaves a 429 to the queue: one retry budget, the
+    /// connection's MaxRetries, so a request that keeps getting 429 is sent MaxRetries + 1 times in all.
+    /// </remarks>
     /// <param name="throttleLimit">Most items in flight at once.</param>
     /// <param name="work">One item's work, on a worker thread (no Write* there: Post instead).</param>
-    /// <param name="estimateTokens">An item's estimated tokens, for the connection's TokensPerMinute (Connect-Kimi -TokensPerMinute); null: the work costs no tokens.</param>
-    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, TOut> work, Func<TIn, int>? estimateTokens = null)
+    /// <param name="estimateTokens">An item's estimated tokens, for the connection's TokensPerMinute (Connect-Kimi -TokensPerMinute); <see cref="NoTokens"/> for work that costs none.</param>
+    internal OrderedWorkQueue<TIn, TOut> StartQueue<TIn, TOut>(int throttleLimit, Func<KimiClient, TIn, CancellationToken, TOut> work, Func<TIn, int> estimateTokens)
     {
-        // The scheduler's back-off message runs on this thread (the queue's owner), so it may write directly.
-        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, work, ActiveConnection.RateLimits, StopToken, estimateTokens, Warn);
+        var connection = ActiveConnection;
+        var options = connection.CreateClientOptions();
+        options.ThrottlesRetriedByScheduler = true;
+        var client = _queueClient = CreateClient(options);
+        // The scheduler's back-off message is posted to the dispatcher, so it is written on this thread.
+        var queue = new OrderedWorkQueue<TIn, TOut>(throttleLimit, (item, ct) => work(client, item, ct), connection.RateLimits, StopToken,
+            estimateTokens, Warn, _dispatcher) { MaxReRuns = connection.MaxRetries };
         _queue = queue;
-        PostTarget = queue.Post;
         return queue;
     }
+
+    /// <summary>The token estimate of queued work that sends no chat request (file reads, uploads).</summary>
+    internal static int NoTokens<TIn>(TIn _) => 0;
 
     /// <summary>Pipeline thread: writes a queue's results in input order; a failed item is its own error (or, when not ours to report, rethrown).</summary>
     internal void WriteResults<TIn, TOut>(IEnumerable<WorkResult<TIn, TOut>> results, Func<TIn, object?> target)
@@ -233,6 +287,7 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
         _queue?.Dispose();
         // The clients share pooled connections in the core; disposing one releases nothing shared.
         _client?.Dispose();
+        _queueClient?.Dispose();
         _cts.Dispose();
     }
 }

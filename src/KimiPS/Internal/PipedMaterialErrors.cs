@@ -12,7 +12,7 @@ internal static class PipedMaterialErrors
         var fix = path.Length == 0
             ? "Secrets are never sent to the model: pipe what the model needs instead (for a credential, its UserName)."
             : $"Secrets are never sent to the model: leave '{path}' out with Select-Object (... | Select-Object -ExcludeProperty {path.Split('.', '[')[0]} | Invoke-KimiChat ...).";
-        return new KimiException(KimiModuleErrorIds.UnsupportedInput, "SecurityError",
+        return new KimiException(KimiErrorIds.UnsupportedInput, KimiErrorCategories.SecurityError,
             $"Parameter 'InputObject' {where}; secrets are not sent to the model.", fix);
     }
 

@@ -11,8 +11,8 @@ public sealed class RegionTests
     public void Platform_currency_and_other_platform_follow_the_host(string baseUri, string? region, string? currency, string? other)
     {
         var uri = new Uri(baseUri);
-        Assert.Equal(region, Region.Of(uri));
-        Assert.Equal(currency, Region.CurrencyOf(uri));
-        Assert.Equal(other, Region.Other(uri)?.ToString());
+        Assert.Equal(region, KimiRegions.NameOf(uri));
+        Assert.Equal(currency, KimiRegions.CurrencyOf(uri));
+        Assert.Equal(other, KimiRegions.Other(uri)?.ToString());
     }
 }

@@ -1,5 +1,7 @@
 using KimiPS.Core;
 
+using KimiPS.Core.Tests.Throughput;
+
 namespace KimiPS.Core.Tests.Client;
 
 public sealed class ThroughputTests : EmulatorTest
@@ -12,7 +14,7 @@ public sealed class ThroughputTests : EmulatorTest
         using var client = Client();
         var prompts = Enumerable.Range(0, 200).Select(i => "prompt " + i).ToList();
         var results = new List<WorkResult<string, ChatCompletion>>();
-        using (var queue = new OrderedWorkQueue<string, ChatCompletion>(8, (prompt, ct) => client.Chat(Ask(prompt), ct), null, CancellationToken.None))
+        using (var queue = Queues.New<string, ChatCompletion>(8, (prompt, ct) => client.Chat(Ask(prompt), ct), null, CancellationToken.None))
         {
             foreach (var prompt in prompts)
             {
@@ -37,7 +39,7 @@ public sealed class ThroughputTests : EmulatorTest
         using var client = Client(o => o.MaxRetries = 4);
         var throttled = new List<string>();
         var results = new List<WorkResult<int, ChatCompletion>>();
-        using (var queue = new OrderedWorkQueue<int, ChatCompletion>(8, (i, ct) => client.Chat(Ask("n" + i), ct), null, CancellationToken.None,
+        using (var queue = Queues.New<int, ChatCompletion>(8, (i, ct) => client.Chat(Ask("n" + i), ct), null, CancellationToken.None,
                    onThrottle: throttled.Add))
         {
             for (var i = 0; i < 40; i++)

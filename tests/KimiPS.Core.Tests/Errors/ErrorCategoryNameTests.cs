@@ -59,7 +59,14 @@ public sealed class ErrorCategoryNameTests
     {
         var ids = typeof(KimiErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetValue(null)!)
-            .Except(new[] { KimiErrorIds.NotConnected, KimiErrorIds.InvalidParameter, KimiErrorIds.StreamInterrupted });
+            .Except(new[] { KimiErrorIds.NotConnected, KimiErrorIds.InvalidParameter, KimiErrorIds.StreamInterrupted })
+            // Built by the module's own checks (ModuleErrors, ErrorMapping), never from an API response.
+            .Except(new[]
+            {
+                KimiErrorIds.UnsupportedInput, KimiErrorIds.ToolConfirmationRequired, KimiErrorIds.InvalidConversationFile,
+                KimiErrorIds.PathNotFound, KimiErrorIds.UnexpectedError, KimiErrorIds.PathAlreadyWritten, KimiErrorIds.FileExists,
+                KimiErrorIds.FileAccessDenied, KimiErrorIds.FileIOError, KimiErrorIds.HostNotInteractive,
+            });
         Assert.All(ids, id => Assert.True(ErrorTable.Entries.ContainsKey(id), id));
     }
 

@@ -25,7 +25,7 @@ public class ChatInputBuilderTests
     public void Unsupported_piped_object_names_InputObject_and_the_fix()
     {
         var ex = Assert.Throws<KimiException>(() => ChatInputBuilder.AddPipedObject(new ChatInput(), new FileInfo("x.pdf")));
-        Assert.Equal(KimiModuleErrorIds.UnsupportedInput, ex.ErrorId);
+        Assert.Equal(KimiErrorIds.UnsupportedInput, ex.ErrorId);
         Assert.Equal("InvalidType", ex.Category);
         Assert.Contains("InputObject", ex.Message);
         Assert.Contains("Get-KimiFileContent", ex.RecommendedAction);

@@ -112,7 +112,7 @@ public class ErrorMappingTests
     public void File_errors_have_meaningful_categories()
     {
         Assert.Equal("PermissionDenied", ErrorMapping.Describe(new UnauthorizedAccessException("no"))!.Category);
-        Assert.Equal(KimiModuleErrorIds.PathNotFound, ErrorMapping.Describe(new FileNotFoundException("no"))!.ErrorId);
+        Assert.Equal(KimiErrorIds.PathNotFound, ErrorMapping.Describe(new FileNotFoundException("no"))!.ErrorId);
         Assert.Equal("WriteError", ErrorMapping.Describe(new IOException("locked"))!.Category);
     }
 }

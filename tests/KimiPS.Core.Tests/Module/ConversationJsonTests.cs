@@ -112,7 +112,7 @@ public class ConversationJsonTests
     public void Bad_files_are_KimiInvalidConversationFile(string json, string expected)
     {
         var ex = Assert.Throws<KimiException>(() => ConversationJson.Deserialize(Encoding.UTF8.GetBytes(json), "bad.json"));
-        Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+        Assert.Equal(KimiErrorIds.InvalidConversationFile, ex.ErrorId);
         Assert.Contains("bad.json", ex.Message);
         Assert.Contains(expected, ex.Message);
     }
@@ -144,7 +144,7 @@ public class ConversationJsonTests
         {
             using (var f = File.Create(path)) f.SetLength(ConversationJson.MaxFileBytes + 1); // sparse
             var ex = Assert.Throws<KimiException>(() => ConversationJson.Load(path));
-            Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+            Assert.Equal(KimiErrorIds.InvalidConversationFile, ex.ErrorId);
             Assert.Contains("256 MB", ex.Message);
         }
         finally
@@ -158,7 +158,7 @@ public class ConversationJsonTests
     {
         var bytes = new byte[] { 0xFF, 0xFE, (byte)'[', 0, 0x00, 0xD8, (byte)']', 0 }; // a lone high surrogate
         var ex = Assert.Throws<KimiException>(() => ConversationJson.Deserialize(bytes, "bad.json"));
-        Assert.Equal(KimiModuleErrorIds.InvalidConversationFile, ex.ErrorId);
+        Assert.Equal(KimiErrorIds.InvalidConversationFile, ex.ErrorId);
         Assert.Contains("UTF-16", ex.Message);
     }
 
@@ -171,7 +171,7 @@ public class ConversationJsonTests
             ConversationJson.Save(Sample(), path, noClobber: false);
             Assert.Equal(7, ConversationJson.Load(path).Messages.Count);
             var ex = Assert.Throws<KimiException>(() => ConversationJson.Save(new KimiConversation(), path, noClobber: true));
-            Assert.Equal(KimiModuleErrorIds.FileExists, ex.ErrorId);
+            Assert.Equal(KimiErrorIds.FileExists, ex.ErrorId);
             Assert.Equal(7, ConversationJson.Load(path).Messages.Count);
             ConversationJson.Save(new KimiConversation(), path, noClobber: false);
             Assert.Empty(ConversationJson.Load(path).Messages);

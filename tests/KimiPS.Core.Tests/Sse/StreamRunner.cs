@@ -24,8 +24,12 @@ internal static class StreamRunner
                 break;
             }
         }
-        return new Result(chunks, done ? decoder.Finish() : null, decoder, done);
+        return new Result(chunks, done ? FinalChunk(decoder.BuildCompletion()) : null, decoder, done);
     }
+
+    /// <summary>The last chunk as KimiClient.ChatStream builds it after [DONE] (ChatStreamDecoder has no Finish of its own).</summary>
+    private static ChatChunk FinalChunk(ChatCompletion completion) =>
+        new() { FinishReason = completion.FinishReason, Usage = completion.Usage, Completion = completion };
 
     public static Result Run(string sse, string? prefix = null, Func<ReadOnlyMemory<byte>, KimiApiException>? errorFactory = null) =>
         Run(PiecewiseStream.AllAtOnce(Encoding.UTF8.GetBytes(sse)), prefix, errorFactory);

@@ -43,7 +43,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 2, () => Http429(errorId));
         var messages = new List<(string Text, int Thread)>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None,
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None,
             onThrottle: m => messages.Add((m, Environment.CurrentManagedThreadId)));
 
         var results = OrderedWorkQueueTests.Drive(queue, new[] { 0 });
@@ -65,7 +65,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () => Http429(KimiErrorIds.RateLimitReached));
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 40));
 
@@ -81,7 +81,7 @@ public sealed class OrderedWorkQueueLimitTests
         using var allInFlight = new CountdownEvent(8);
         var attempts = new int[8];
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             if (Interlocked.Increment(ref attempts[i]) == 1)
             {
@@ -104,15 +104,30 @@ public sealed class OrderedWorkQueueLimitTests
     public void Re_runs_are_bounded()
     {
         var work = new FlakyWork(i => i == 0, failures: int.MaxValue, () => Http429(KimiErrorIds.RateLimitReached));
-        using var queue = new OrderedWorkQueue<int, int>(4, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(4, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
         Assert.False(result.Succeeded);
         Assert.Equal(KimiErrorIds.RateLimitReached, Assert.IsType<KimiApiException>(result.Error).ErrorId);
-        Assert.Equal(1 + 3, result.Attempts);
-        Assert.Equal(1 + 3, work.AttemptsOf(0));
+        // MaxReRuns (the connection's MaxRetries, default 2): sent 1 + 2 times in all.
+        Assert.Equal(1 + 2, result.Attempts);
+        Assert.Equal(1 + 2, work.AttemptsOf(0));
         Assert.Equal(1, queue.CurrentConcurrencyLimit);
+    }
+
+    [Fact]
+    public void Requests_the_HTTP_layer_already_made_count_against_the_same_budget()
+    {
+        // Each run's 429 says the HTTP layer sent it twice (a 500 retried before the 429): 2 + 2 requests reach MaxReRuns 3.
+        var work = new FlakyWork(i => i == 0, failures: int.MaxValue, () => { var e = Http429(KimiErrorIds.RateLimitReached); e.Attempts = 2; return e; });
+        using var queue = Queues.New<int, int>(4, work.Run, null, CancellationToken.None);
+        queue.MaxReRuns = 3;
+
+        var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, work.AttemptsOf(0));
     }
 
     [Fact]
@@ -120,7 +135,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 1, failures: 1, () => Http429(KimiErrorIds.QuotaExceeded, retryable: true));
         var messages = new List<string>();
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None, onThrottle: messages.Add);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 3));
 
@@ -135,7 +150,7 @@ public sealed class OrderedWorkQueueLimitTests
     public void A_non_retryable_429_is_not_re_run_but_still_slows_down()
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () => Http429(KimiErrorIds.RateLimitReached, retryable: false));
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
@@ -149,7 +164,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1,
             () => Http429(KimiErrorIds.RateLimitReached, retryAfter: TimeSpan.FromHours(1)));
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 3));
 
@@ -162,7 +177,7 @@ public sealed class OrderedWorkQueueLimitTests
     {
         var work = new FlakyWork(i => i == 0, failures: 1, () =>
             new KimiApiException(KimiErrorIds.ServerError, KimiErrorCategories.ResourceUnavailable, "502", null, 502) { IsRetryable = true });
-        using var queue = new OrderedWorkQueue<int, int>(8, work.Run, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(8, work.Run, null, CancellationToken.None);
 
         var result = Assert.Single(OrderedWorkQueueTests.Drive(queue, new[] { 0 }));
 
@@ -175,7 +190,7 @@ public sealed class OrderedWorkQueueLimitTests
     public void Requests_per_minute_are_enforced_by_the_limiter()
     {
         // 600 RPM: a burst of 10, then one start per 100 ms.
-        using var queue = new OrderedWorkQueue<int, int>(20, (i, _) => i, new KimiRateLimits { RequestsPerMinute = 600 }, CancellationToken.None);
+        using var queue = Queues.New<int, int>(20, (i, _) => i, new KimiRateLimits { RequestsPerMinute = 600 }, CancellationToken.None);
         queue.RateLimiter.RecordGrants();
 
         var results = OrderedWorkQueueTests.Drive(queue, Enumerable.Range(0, 20));
@@ -195,7 +210,7 @@ public sealed class OrderedWorkQueueLimitTests
         // 60,000 TPM at 50,000 tokens an item: the second would wait about 40 s, so it must not start now.
         using var cts = new CancellationTokenSource();
         var started = new List<int>();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             lock (started)
                 started.Add(i);

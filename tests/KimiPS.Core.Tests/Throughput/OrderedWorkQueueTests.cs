@@ -26,7 +26,7 @@ public sealed class OrderedWorkQueueTests
         var random = new Random(7);
         var durations = Enumerable.Range(0, 200).Select(_ => random.Next(0, 4)).ToArray();
         var concurrency = new ConcurrencyProbe();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             using (concurrency.Enter())
                 Thread.Sleep(durations[i]);
@@ -45,7 +45,7 @@ public sealed class OrderedWorkQueueTests
     public void MaxConcurrency_lowers_the_throttle_limit()
     {
         var concurrency = new ConcurrencyProbe();
-        using var queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        using var queue = Queues.New<int, int>(8, (i, _) =>
         {
             using (concurrency.Enter())
                 Thread.Sleep(1);
@@ -71,7 +71,7 @@ public sealed class OrderedWorkQueueTests
         var thirdStarted = false;
         OrderedWorkQueue<int, int>? queue = null;
 
-        queue = new OrderedWorkQueue<int, int>(2, (i, _) =>
+        queue = Queues.New<int, int>(2, (i, _) =>
         {
             if (i == 2)
             {
@@ -113,7 +113,7 @@ public sealed class OrderedWorkQueueTests
     [Fact]
     public void An_owner_that_never_takes_results_does_not_deadlock_Add()
     {
-        using var queue = new OrderedWorkQueue<int, int>(2, (i, _) => i, null, CancellationToken.None);
+        using var queue = Queues.New<int, int>(2, (i, _) => i, null, CancellationToken.None);
 
         for (var i = 0; i < 50; i++)
             queue.Add(i);
@@ -125,7 +125,7 @@ public sealed class OrderedWorkQueueTests
     public void A_failing_item_gets_an_error_result_and_the_others_succeed()
     {
         var boom = new InvalidOperationException("item 3 is broken");
-        using var queue = new OrderedWorkQueue<int, string>(4, (i, _) => i == 3 ? throw boom : $"ok {i}", null, CancellationToken.None);
+        using var queue = Queues.New<int, string>(4, (i, _) => i == 3 ? throw boom : $"ok {i}", null, CancellationToken.None);
 
         var results = Drive(queue, Enumerable.Range(0, 10));
 
@@ -144,7 +144,7 @@ public sealed class OrderedWorkQueueTests
     [Fact]
     public void A_token_estimate_that_throws_fails_only_its_item()
     {
-        using var queue = new OrderedWorkQueue<int, int>(4, (i, _) => i, new KimiRateLimits { TokensPerMinute = 1_000_000 }, CancellationToken.None,
+        using var queue = Queues.New<int, int>(4, (i, _) => i, new KimiRateLimits { TokensPerMinute = 1_000_000 }, CancellationToken.None,
             estimateTokens: i => i == 1 ? throw new FormatException() : 10);
 
         var results = Drive(queue, Enumerable.Range(0, 3));
@@ -160,7 +160,7 @@ public sealed class OrderedWorkQueueTests
         var log = new List<string>(); // touched only by the owner thread, hence no lock
         var threads = new List<int>();
         OrderedWorkQueue<int, int>? queue = null;
-        queue = new OrderedWorkQueue<int, int>(8, (i, _) =>
+        queue = Queues.New<int, int>(8, (i, _) =>
         {
             queue!.Post(() =>
             {
@@ -192,7 +192,7 @@ public sealed class OrderedWorkQueueTests
     public void A_posted_action_that_throws_reaches_the_owner_and_loses_no_result()
     {
         OrderedWorkQueue<int, int>? queue = null;
-        queue = new OrderedWorkQueue<int, int>(1, (i, _) =>
+        queue = Queues.New<int, int>(1, (i, _) =>
         {
             queue!.Post(() => throw new InvalidOperationException("the pipeline is stopping"));
             return i;
@@ -216,7 +216,7 @@ public sealed class OrderedWorkQueueTests
         var starts = new List<int>();
         var runningWork = 0;
         OrderedWorkQueue<int, int>? queue = null;
-        queue = new OrderedWorkQueue<int, int>(1, (i, token) =>
+        queue = Queues.New<int, int>(1, (i, token) =>
         {
             Interlocked.Increment(ref runningWork);
             try
@@ -254,7 +254,7 @@ public sealed class OrderedWorkQueueTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         var ran = false;
-        using var queue = new OrderedWorkQueue<int, int>(4, (i, _) => { ran = true; return i; }, null, cts.Token);
+        using var queue = Queues.New<int, int>(4, (i, _) => { ran = true; return i; }, null, cts.Token);
 
         Assert.Throws<OperationCanceledException>(() => queue.Add(1));
         Assert.Throws<OperationCanceledException>(() => queue.Finish().ToList());
@@ -266,7 +266,7 @@ public sealed class OrderedWorkQueueTests
     {
         using var started = new ManualResetEventSlim();
         var sawCancellation = false;
-        var queue = new OrderedWorkQueue<int, int>(2, (i, token) =>
+        var queue = Queues.New<int, int>(2, (i, token) =>
         {
             started.Set();
             sawCancellation = token.WaitHandle.WaitOne(Patience);
@@ -285,7 +285,7 @@ public sealed class OrderedWorkQueueTests
     [Fact]
     public void A_throttle_limit_below_one_is_refused_with_the_parameter_named()
     {
-        var error = Assert.Throws<KimiException>(() => new OrderedWorkQueue<int, int>(0, (i, _) => i, null, CancellationToken.None));
+        var error = Assert.Throws<KimiException>(() => Queues.New<int, int>(0, (i, _) => i, null, CancellationToken.None));
         Assert.Equal(KimiErrorIds.InvalidParameter, error.ErrorId);
         Assert.Contains("ThrottleLimit", error.Message);
     }
