@@ -37,6 +37,11 @@
         'Get-KimiBalance'
         'Measure-KimiToken'
         'Test-KimiConnection'
+        'Start-KimiBatch'
+        'Get-KimiBatch'
+        'Wait-KimiBatch'
+        'Receive-KimiBatch'
+        'Stop-KimiBatch'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

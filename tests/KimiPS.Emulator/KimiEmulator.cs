@@ -84,6 +84,13 @@ public sealed class KimiEmulator : IDisposable, IAsyncDisposable
         set => _state.CallOfferedTools = value;
     }
 
+    /// <summary>How batches created from now on run (see <see cref="BatchScript"/>); Reset restores the default.</summary>
+    public BatchScript BatchScript
+    {
+        get => _state.BatchScript;
+        set => _state.BatchScript = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
     /// <summary>Queues a scripted response (FIFO); it answers <see cref="EmulatorResponse.Times"/> matching requests.</summary>
     public void Enqueue(EmulatorResponse response)
     {

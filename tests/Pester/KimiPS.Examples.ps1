@@ -10,7 +10,9 @@
 #      report.docx, log.txt, manual.pdf, contract.pdf, error.log, questions.txt, report.md,
 #      reports/*.docx, chats/*.json, support-chat.json). `.\x` works unchanged on Linux.
 #   3. The placeholder file ids (file_abc123, file_def456; quoted or not) become the ids of files uploaded
-#      for the example.
+#      for the example; the placeholder batch id batch_abc123 becomes the id of a batch started for it
+#      (Start-KimiBatch, still validating). Batches finish at their first read (stepsPerRead), so
+#      Wait-KimiBatch examples do not sleep.
 #   4. Variables an example uses without defining: $c (a conversation with one exchange), $conversations
 #      (two such conversations) and $key (the emulator key as a SecureString).
 #   5. Install-Module lines are removed: they need the PowerShell Gallery and a network; the install path
@@ -26,6 +28,7 @@
 $script:ExampleFileIds = [ordered]@{
     "'file_abc123'" = '$KimiExampleFileId'; 'file_abc123' = '$KimiExampleFileId'
     "'file_def456'" = '$KimiExampleFileId2'; 'file_def456' = '$KimiExampleFileId2'
+    "'batch_abc123'" = '$KimiExampleBatchId'; 'batch_abc123' = '$KimiExampleBatchId'
 }
 
 function Get-KimiReadmeBlock {
@@ -126,6 +129,7 @@ function Invoke-KimiExample {
     )
     $null = Invoke-KimiEmulator -Emulator $Emulator -Path reset
     $null = Invoke-KimiEmulator -Emulator $Emulator -Path behaviour -Body @{ callOfferedTools = $true }
+    $null = Invoke-KimiEmulator -Emulator $Emulator -Path batches -Body @{ stepsPerRead = 10 }
     New-KimiExampleScratch -Path $Scratch
     if ($Code -match '(^|[\s|;(])git\s') { New-KimiExampleGitRepository -Path $Scratch }
     $manifest = Join-Path $script:RepoRoot 'out/KimiPS/KimiPS.psd1'
@@ -141,7 +145,7 @@ function Invoke-KimiExample {
         $runspace.SessionStateProxy.SetVariable('KimiEmulatorKey', $key)
         $runspace.SessionStateProxy.SetVariable('key', $key)
         $null = $shell.AddScript({
-                param($Manifest)
+                param($Manifest, $NeedsBatch)
                 # No $ErrorActionPreference here: it would carry over into the example.
                 Import-Module $Manifest -ErrorAction Stop
                 Connect-Kimi -BaseUri $KimiEmulatorBaseUri -ApiKey $KimiEmulatorKey -ErrorAction Stop
@@ -164,7 +168,8 @@ function Invoke-KimiExample {
                 if ($null -eq $ExecutionContext.InvokeCommand.GetCommand('git', 'Application')) {
                     function global:git { 6..1 | ForEach-Object { '{0:x7} Change {1}' -f (0xabc0000 + $_), $_ } | Select-Object -First 5 }
                 }
-            }).AddArgument($manifest)
+                if ($NeedsBatch) { $global:KimiExampleBatchId = (Start-KimiBatch -Prompt 'Name a prime.' -ErrorAction Stop).Id }
+            }).AddArgument($manifest).AddArgument($Code.Contains('$KimiExampleBatchId'))
         $null = $shell.Invoke()
         if ($shell.HadErrors) { throw "Example set-up failed: $($shell.Streams.Error | Select-Object -First 1)" }
         $shell.Commands.Clear()

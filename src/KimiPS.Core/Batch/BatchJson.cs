@@ -31,6 +31,13 @@ internal static class BatchJson
         return buffer.ToArray();
     }
 
+    /// <summary>The checks of <see cref="CreateBody"/> that need no file: run them before uploading one.</summary>
+    public static void CheckOptions(string completionWindow, IDictionary<string, string>? metadata)
+    {
+        CheckWindow(completionWindow);
+        CheckMetadata(metadata);
+    }
+
     private static void CheckWindow(string window)
     {
         var match = Window.Match(window ?? "");

@@ -37,7 +37,8 @@ namespace KimiPS.Commands;
 /// abbreviation or an unknown name) is refused with a warning: nothing runs and the model is told which
 /// parameters it may pass. -WhatIf reports the request instead of
 /// sending it. -ThrottleLimit runs several piped prompts at once and still writes the answers in input order.
-/// Sampling options a model does not accept are dropped with a warning.
+/// Sampling options a model does not accept are dropped with a warning. -AsBatch writes a KimiBatchRequest per input
+/// instead of sending it, for Start-KimiBatch (Kimi's Batch API: later, and at a lower price).
 /// </remarks>
 /// <example>
 /// <code>PS> Invoke-KimiChat 'Explain PowerShell splatting in two sentences.'</code>
@@ -88,12 +89,16 @@ namespace KimiPS.Commands;
 /// <para>Sends one request per line, each line with the prompt, and writes one answer per line.</para>
 /// </example>
 /// <example>
+/// <code>PS> Get-ChildItem *.txt | Get-KimiFileContent | Invoke-KimiChat 'Summarize this.' -AsBatch -CustomId { $_.FileName } | Start-KimiBatch -Path .\batch.json</code>
+/// <para>Makes one batch request per document, named after its file, and starts them as one batch; see Wait-KimiBatch and Receive-KimiBatch.</para>
+/// </example>
+/// <example>
 /// <code>PS> $answer = Invoke-KimiChat 'Explain $PSStyle briefly.' -Stream -HideReasoning
 /// PS> $answer.Content</code>
 /// <para>Shows the answer live without the model's reasoning; $answer holds the ChatCompletion.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(string))]
+[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(KimiBatchRequest), typeof(string))]
 public sealed class InvokeKimiChatCommand : KimiApiCmdlet
 {
     private ChatRequest _template = null!;
@@ -101,6 +106,7 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
     private ChatToolExecution? _tools;
     private OrderedWorkQueue<ChatJob, object>? _queue;
     private bool _live;
+    private BatchRequestMaker? _batchMaker;
     private PipedInput _piped = null!;
     private string _connectionKey = "";
     private bool _sawNull;
@@ -269,6 +275,15 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(IdleTimeoutSec))) options.StreamIdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec);
     }
 
+    /// <summary>Writes one KimiBatchRequest per input (the request after the model policy, with its input and a CustomId) instead of sending it; pipe them to Start-KimiBatch. Not with -Stream, -Conversation, -InvokeTools, -ThrottleLimit, -AutoContinue or -Prefix.</summary>
+    [Parameter]
+    public SwitchParameter AsBatch { get; set; }
+
+    /// <summary>With -AsBatch, the request's id within its batch (results carry it back): a string, or a script block run per input with the input in $_, such as { $_.FileName }. Default: generated from the input's position and the request, the same in every run.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? CustomId { get; set; }
+
     protected override void BeginProcessing()
     {
         bool? thinking = null;
@@ -351,6 +366,15 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
     private void Submit(ChatInput input, object? target)
     {
         _submitted = true;
+        if (AsBatch)
+        {
+            // Nothing is sent: no ShouldProcess. The request is built as for a call, then kept for Start-KimiBatch. A
+            // -CustomId script block sees the object as piped (a line of Get-Content keeps its ReadCount).
+            var maker = _batchMaker ??= BatchRequestMaker.ForInvoke(this, _template, MyInvocation.BoundParameters);
+            var piped = ReferenceEquals(PipelineInput.Unwrap(InputObject), target) ? InputObject : target;
+            Try(target, () => WriteObject(maker.Make(input, target, CustomId, piped)));
+            return;
+        }
         // A request costs money: -WhatIf reports it instead of sending it (tool runs are gated again, per call).
         if (!ShouldProcess(_template.Model, "Send a chat request")) return;
         if (_queue is null)

@@ -13,7 +13,7 @@ public sealed class BatchTests
         """;
 
     [Fact]
-    public async Task A_batch_advances_one_step_per_read_and_produces_an_output_file()
+    public async Task A_batch_advances_one_step_per_read_through_finalizing_and_produces_an_output_file()
     {
         using var session = EmulatorSession.Start();
         var inputId = await UploadAsync(session, "batch");
@@ -25,6 +25,8 @@ public sealed class BatchTests
 
         using (var step = await session.GetJsonOkAsync($"batches/{id}"))
             Assert.Equal("in_progress", step.RootElement.GetProperty("status").GetString());
+        using (var step = await session.GetJsonOkAsync($"batches/{id}"))
+            Assert.Equal("finalizing", step.RootElement.GetProperty("status").GetString());
         using var done = await session.GetJsonOkAsync($"batches/{id}");
         Assert.Equal("completed", done.RootElement.GetProperty("status").GetString());
         Assert.Equal(2, done.RootElement.GetProperty("request_counts").GetProperty("completed").GetInt32());

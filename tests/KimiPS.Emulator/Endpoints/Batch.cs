@@ -20,8 +20,22 @@ internal sealed class Batch
     public long? CompletedAt { get; set; }
     public long? CancellingAt { get; set; }
     public long? CancelledAt { get; set; }
+    public long? FailedAt { get; set; }
+    public long? ExpiredAt { get; set; }
     public int Completed { get; set; }
     public int Failed { get; set; }
+
+    /// <summary>How this batch runs (a copy of the emulator's script when it was created).</summary>
+    public BatchScript Script { get; init; } = new();
+    /// <summary>The input lines, read at creation.</summary>
+    public IReadOnlyList<string> Lines { get; init; } = [];
+    /// <summary>Lines run so far (the next one to run is at this index).</summary>
+    public int Processed { get; set; }
+    /// <summary>In-progress reads so far.</summary>
+    public int Steps { get; set; }
+    /// <summary>The output and error files' lines, written when the batch ends.</summary>
+    public List<string> OutputLines { get; } = [];
+    public List<string> ErrorLines { get; } = [];
 
     /// <summary>The BatchObject of reference §2.5; unset times are null, as OpenAI-shaped clients expect.</summary>
     public void Write(Utf8JsonWriter w)
@@ -41,8 +55,8 @@ internal sealed class Batch
         w.WriteNumber("expires_at", ExpiresAt);
         Time(w, "finalizing_at", FinalizingAt);
         Time(w, "completed_at", CompletedAt);
-        w.WriteNull("failed_at");
-        w.WriteNull("expired_at");
+        Time(w, "failed_at", FailedAt);
+        Time(w, "expired_at", ExpiredAt);
         Time(w, "cancelling_at", CancellingAt);
         Time(w, "cancelled_at", CancelledAt);
         w.WriteStartObject("request_counts");

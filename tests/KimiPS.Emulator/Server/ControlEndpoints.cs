@@ -23,6 +23,7 @@ internal static class ControlEndpoints
                 ("/_emulator/enqueue", "POST") => Enqueue(state, await ReadJsonAsync(context)),
                 ("/_emulator/limits", "POST") => SetLimits(state, await ReadJsonAsync(context)),
                 ("/_emulator/behaviour", "POST") => SetBehaviour(state, await ReadJsonAsync(context)),
+                ("/_emulator/batches", "POST") => BatchControl.Set(state, await ReadJsonAsync(context)),
                 ("/_emulator/counters", "GET") => Counters(state.Counters),
                 ("/_emulator/requests", "GET") => Requests(state),
                 _ => Errors.Kimi(404, "resource_not_found_error", $"Unknown control endpoint {method} {path}"),

@@ -24,6 +24,9 @@ internal sealed class EmulatorState
 
     public BatchStore Batches { get; } = new();
 
+    /// <summary>How batches created from now on run; Reset restores the default.</summary>
+    public volatile BatchScript BatchScript = new();
+
     public volatile Func<RecordedRequest, EmulatorResponse?>? Handler;
 
     /// <summary>The model uses the first tool it is offered when a user message comes last (see ChatEndpoint).</summary>
@@ -71,6 +74,7 @@ internal sealed class EmulatorState
         Gate.Reset();
         Files.Clear();
         Batches.Clear();
+        BatchScript = new BatchScript();
         CallOfferedTools = false;
     }
 

@@ -24,7 +24,7 @@ internal static class Router
             (["files", var id], "GET") => FilesEndpoint.Get(state.Files, id),
             (["files", var id], "DELETE") => FilesEndpoint.Delete(state.Files, id),
             (["files", var id, "content"], "GET") => FilesEndpoint.Content(state.Files, id),
-            (["batches"], "POST") => BatchEndpoint.Create(request, state.Files, state.Batches),
+            (["batches"], "POST") => BatchEndpoint.Create(request, state.Files, state.Batches, state.BatchScript),
             (["batches"], "GET") => BatchEndpoint.List(request, state.Batches),
             (["batches", var id], "GET") => BatchEndpoint.Get(id, state.Files, state.Batches),
             (["batches", var id, "cancel"], "POST") => BatchEndpoint.Cancel(id, state.Batches),

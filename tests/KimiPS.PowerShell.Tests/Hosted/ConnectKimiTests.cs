@@ -324,6 +324,7 @@ public sealed class ConnectKimiTests
             var run = hosted.Run($$"""
                 $c = Connect-Kimi -BaseUri '{{other.BaseUri}}' -ApiKey {{Key}} -PassThru
                 Connect-Kimi -BaseUri '{{hosted.Emulator.BaseUri}}' -ApiKey {{Key}}
+                $batches = @{}
                 $calls = [ordered]@{
                     'Get-KimiModel'       = { Get-KimiModel -Connection $c }
                     'Get-KimiBalance'     = { Get-KimiBalance -Connection $c }
@@ -333,6 +334,11 @@ public sealed class ConnectKimiTests
                     'Send-KimiFile'       = { Send-KimiFile -LiteralPath $file -Connection $c }
                     'Get-KimiFile'        = { Get-KimiFile -Connection $c }
                     'Get-KimiFileContent' = { Get-KimiFile -Connection $c | Get-KimiFileContent -Connection $c }
+                    'Start-KimiBatch'     = { $batches.Started = 'hi' | Start-KimiBatch -Prompt 'p' -Connection $c }
+                    'Get-KimiBatch'       = { Get-KimiBatch -Connection $c }
+                    'Wait-KimiBatch'      = { $batches.Done = $batches.Started | Wait-KimiBatch -PollIntervalSec 0.01 -Connection $c }
+                    'Receive-KimiBatch'   = { $batches.Done | Receive-KimiBatch -Connection $c }
+                    'Stop-KimiBatch'      = { 'x' | Start-KimiBatch -Prompt 'p' -Connection $c | Stop-KimiBatch -Connection $c -Confirm:$false }
                     'Remove-KimiFile'     = { Get-KimiFile -Connection $c | Remove-KimiFile -Connection $c -Confirm:$false }
                     # It reads what a person types, which this host cannot: it stops before sending anything.
                     # EnterKimiChatTests.Connection_sends_every_answer_to_that_connection covers it with a terminal host.
@@ -355,6 +361,8 @@ public sealed class ConnectKimiTests
             Assert.Contains("POST /v1/tokenizers/estimate-token-count", paths);
             Assert.Contains("POST /v1/chat/completions", paths);
             Assert.Contains("POST /v1/files", paths);
+            Assert.Contains("POST /v1/batches", paths);
+            Assert.Contains(paths, p => p.EndsWith("/cancel", StringComparison.Ordinal));
             Assert.Contains(paths, p => p.StartsWith("DELETE /v1/files/", StringComparison.Ordinal));
             Assert.Contains(paths, p => p.EndsWith("/content", StringComparison.Ordinal));
             // The session's own emulator saw only the validation of the second Connect-Kimi.
