@@ -37,6 +37,8 @@
         'Get-KimiBalance'
         'Measure-KimiToken'
         'Test-KimiConnection'
+        'Get-KimiUsage'
+        'Set-KimiPrice'
         'Start-KimiBatch'
         'Get-KimiBatch'
         'Wait-KimiBatch'

@@ -70,12 +70,14 @@ public sealed partial class KimiClient
         {
             var body = ChatRequestWriter.ToUtf8(rounds.Request, stream: false);
             var prefix = rounds.Prefix;
+            // One record per HTTP request (the ledger, the audit log), whichever round it is.
+            var trace = _http.Trace(HttpMethod.Post, ChatPath, rounds.Request.Model, streamed: false, body, completesOnResponse: false);
             ChatCompletion completion;
             try
             {
-                var (bytes, requestId) = await _http.SendForBytesAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, ct)
-                    .ConfigureAwait(false);
-                completion = ChatCompletionReader.Read(bytes, requestId, prefix, _options.ApiKey);
+                var (bytes, requestId) = await _http.SendForBytesAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, ct,
+                    trace, rounds.Request.AdditionalHeaders).ConfigureAwait(false);
+                completion = ReadCompletion(bytes, requestId, prefix, trace);
             }
             catch (KimiException ex)
             {
@@ -89,8 +91,27 @@ public sealed partial class KimiClient
     private PreparedChat Prepare(ChatRequest request)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
+        AdditionalBody.Check(request.AdditionalBody);
+        RequestHeaders.Check(request.AdditionalHeaders, nameof(ChatRequest.AdditionalHeaders));
         // The note sink too: a harmless rewrite (legacy functions sent as tools) is a Verbose line, not lost.
         return ModelPolicy.Prepare(request, Warn, note => Emit(KimiDiagnosticLevel.Verbose, note));
+    }
+
+    /// <summary>Reads a whole answer; the request's record gets its usage, or the protocol error that reading it raised.</summary>
+    private ChatCompletion ReadCompletion(byte[] bytes, string? requestId, string? prefix, RequestTrace? trace)
+    {
+        ChatCompletion completion;
+        try
+        {
+            completion = ChatCompletionReader.Read(bytes, requestId, prefix, _options.ApiKey);
+        }
+        catch (Exception ex) when (trace != null)
+        {
+            trace.Fail(ex);
+            throw;
+        }
+        trace?.Complete(completion);
+        return completion;
     }
 
     /// <summary>The streaming driver of the rounds engine: every round's chunks, then one summary chunk with the final answer.</summary>
@@ -118,11 +139,12 @@ public sealed partial class KimiClient
         // Written now, before the rounds engine changes the request for the next round.
         var body = ChatRequestWriter.ToUtf8(rounds.Request, stream: true);
         var prefix = rounds.Prefix;
+        var trace = _http.Trace(HttpMethod.Post, ChatPath, rounds.Request.Model, streamed: true, body, completesOnResponse: false);
         HttpResponseMessage response;
         try
         {
-            response = _http.SendAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, bufferBody: false, ct)
-                .GetAwaiter().GetResult();
+            response = _http.SendAsync(HttpMethod.Post, ChatPath, () => JsonContent(body), ErrorContext.Chat, bufferBody: false, ct,
+                trace, rounds.Request.AdditionalHeaders).GetAwaiter().GetResult();
         }
         catch (KimiException ex)
         {
@@ -137,22 +159,46 @@ public sealed partial class KimiClient
             reader = new StreamDecoding(new IdleTimeoutStream(response, content, _options.StreamIdleTimeout, ct), _options, requestId, prefix,
                 rounds.EarlierReasoning);
         }
-        catch
+        catch (Exception ex)
         {
             response.Dispose(); // nothing owns it yet
+            trace?.Fail(ex);
             throw;
         }
         using (reader) // disposing (also when the caller stops early) closes the connection
         {
-            var batch = new List<ChatChunk>(4);
-            bool more;
-            do
+            try
             {
-                more = reader.Next(batch);
-                foreach (var chunk in batch) yield return chunk; // chunks decoded along with [DONE] too
+                var batch = new List<ChatChunk>(4);
+                bool more;
+                do
+                {
+                    more = Next(reader, batch, trace);
+                    foreach (var chunk in batch) yield return chunk; // chunks decoded along with [DONE] too
+                }
+                while (more);
+                round.Completion = reader.Decoder.BuildCompletion();
+                trace?.Complete(round.Completion);
             }
-            while (more);
-            round.Completion = reader.Decoder.BuildCompletion();
+            finally
+            {
+                // The reader stopped early (Select-Object -First, Ctrl+C): count what the stream delivered.
+                if (trace is { Reported: false }) trace.Abandoned(reader.Decoder.BuildCompletion());
+            }
+        }
+    }
+
+    /// <summary>The next event's chunks; a failure (a cut, a stream error) is recorded with what the stream had delivered.</summary>
+    private static bool Next(StreamDecoding reader, List<ChatChunk> batch, RequestTrace? trace)
+    {
+        try
+        {
+            return reader.Next(batch);
+        }
+        catch (Exception ex) when (trace != null)
+        {
+            trace.Fail(ex, partial: reader.Decoder.BuildCompletion());
+            throw;
         }
     }
 

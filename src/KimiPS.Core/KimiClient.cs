@@ -19,6 +19,7 @@ public sealed partial class KimiClient : IDisposable
         CheckLimit(_options.RequestTimeout, nameof(KimiClientOptions.RequestTimeout));
         CheckLimit(_options.StreamIdleTimeout, nameof(KimiClientOptions.StreamIdleTimeout));
         if (_options.MaxEventBytes <= 0) throw Errors.InvalidParameter(nameof(KimiClientOptions.MaxEventBytes), "must be positive", "Leave it at its default of 8 MiB unless a server sends larger events.");
+        _options.AdditionalHeaders = RequestHeaders.Check(_options.AdditionalHeaders, nameof(KimiClientOptions.AdditionalHeaders));
         _http = new KimiHttp(_options, Emit);
     }
 

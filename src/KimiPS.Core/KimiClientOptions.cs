@@ -45,6 +45,15 @@ public sealed class KimiClientOptions
     public int MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
+    /// Told once about every request (status, attempts, duration, usage, errors): the hook for usage ledgers and
+    /// audit logs. Null: nothing is recorded.
+    /// </summary>
+    public IKimiRequestObserver? RequestObserver { get; set; }
+
+    /// <summary>Headers added to every request (a gateway's routing or tenant header). Never Authorization: <see cref="RequestHeaders.Check"/>.</summary>
+    public IDictionary<string, string>? AdditionalHeaders { get; set; }
+
+    /// <summary>
     /// Set for the client of a -ThrottleLimit queue (<see cref="OrderedWorkQueue{TIn, TOut}"/>): a 429 that asks to slow
     /// down is not retried here but handed to the scheduler at once, which pauses every item, halves its window and
     /// runs the item again within the same <see cref="MaxRetries"/> budget. One budget, not two stacked ones.

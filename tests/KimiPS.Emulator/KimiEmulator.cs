@@ -84,6 +84,13 @@ public sealed class KimiEmulator : IDisposable, IAsyncDisposable
         set => _state.CallOfferedTools = value;
     }
 
+    /// <summary>Every response repeats the caller's key (a header, the request id, chat answers): for tests that the key never leaks.</summary>
+    public bool EchoKey
+    {
+        get => _state.EchoKey;
+        set => _state.EchoKey = value;
+    }
+
     /// <summary>How batches created from now on run (see <see cref="BatchScript"/>); Reset restores the default.</summary>
     public BatchScript BatchScript
     {

@@ -17,6 +17,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'KimiPS.Examples.ps1')
     $script:Emulator = Start-KimiEmulator
     $script:Readme = Join-Path $script:RepoRoot 'README.md'
+    # Connect-Kimi -SaveAs examples write to a scratch folder, never to this user's configuration.
+    $env:KIMIPS_CONFIG_HOME = Join-Path $TestDrive 'kimips-config'
 
     # Effects checked beyond "ran cleanly", keyed by a line of the README they belong to.
     $script:Effects = @{
@@ -28,6 +30,19 @@ BeforeAll {
         'Get-KimiFile | Remove-KimiFile -Confirm:$false' = {
             param($run)
             @($run.Requests | Where-Object { $_.method -eq 'DELETE' }).Count | Should -BeGreaterOrEqual 1
+        }
+        'Connect-Kimi -Name nightly'            = {
+            param($run)
+            # Saved without the key; the saved connection was used (validated with a request of its own).
+            $file = Join-Path $env:KIMIPS_CONFIG_HOME 'connections.json'
+            $saved = (Get-Content -LiteralPath $file -Raw | ConvertFrom-Json).connections.nightly
+            $saved.secretName | Should -Be 'KimiKey'
+            (Get-Content -LiteralPath $file -Raw) | Should -Not -BeLike "*$($script:EmulatorKey.Substring(3, 10))*"
+        }
+        'Get-Content ./kimi-audit.jsonl'        = {
+            param($run)
+            # One line per request of the example, each a whole JSON object.
+            @($run.Output).Count | Should -Be @($run.Requests).Count
         }
         "Get-Content .\log.txt | Invoke-KimiChat" = {
             param($run)

@@ -62,6 +62,15 @@ public sealed class ChatRequest
     /// <summary>When the answer stops with <c>finish_reason: length</c>, continue it with Partial Mode at most this many times.</summary>
     public int AutoContinue { get; set; }
 
+    /// <summary>
+    /// Fields merged into the request's JSON after the model policy (values: strings, numbers, booleans, null,
+    /// dictionaries, lists); a field given here is sent as given. model, messages and stream are refused.
+    /// </summary>
+    public IDictionary<string, object?>? AdditionalBody { get; set; }
+
+    /// <summary>Headers sent with this request (after the connection's). Never Authorization.</summary>
+    public IDictionary<string, string>? AdditionalHeaders { get; set; }
+
     /// <summary>A copy whose lists can be changed without touching this request.</summary>
     public ChatRequest Clone()
     {

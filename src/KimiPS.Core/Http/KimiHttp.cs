@@ -32,10 +32,15 @@ internal sealed class KimiHttp
     /// <paramref name="bufferBody"/> the whole body is read inside the attempt and its timeout, so a
     /// body cut after a good status line is retried like any failed send; a stream's body is not.
     /// </summary>
+    /// <remarks>
+    /// <c>trace</c> is the request's record (chat fills in the answer); null: one is made here and reported on the
+    /// response. <c>headers</c> are this request's extra headers (Invoke-KimiChat -AdditionalHeaders), after the connection's.
+    /// </remarks>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent?>? content,
-        ErrorContext context, bool bufferBody, CancellationToken ct)
+        ErrorContext context, bool bufferBody, CancellationToken ct, RequestTrace? trace = null, IDictionary<string, string>? headers = null)
     {
         if (string.IsNullOrEmpty(_options.ApiKey)) throw Errors.NotConnected();
+        trace ??= Trace(method, path, null, streamed: false, body: null, completesOnResponse: true);
         var uri = Resolve(path);
         // RequestTimeout is the total for every attempt and every wait between them, as -TimeoutSec's help says:
         // per attempt, 3 attempts of a 5 s limit took 16-22 s.
@@ -45,42 +50,63 @@ internal sealed class KimiHttp
             KimiException failure;
             try
             {
-                return await SendOnceAsync(method, uri, content, context, bufferBody, attempt, deadline, ct).ConfigureAwait(false);
+                var response = await SendOnceAsync(method, uri, content, context, bufferBody, attempt, deadline, ct, headers).ConfigureAwait(false);
+                trace?.Responded((int)response.StatusCode, RequestIdOf(response), attempt);
+                return response;
             }
             catch (KimiException ex)
             {
                 failure = ex;
+            }
+            catch (Exception ex) when (trace != null)
+            {
+                trace.Fail(ex, attempt);
+                throw;
             }
 
             if (failure is KimiApiException api) api.Attempts = attempt;
             RetryDecision decision;
             lock (_random) // Random is not thread-safe; one client serves concurrent requests
                 decision = Backoff.Decide(failure, attempt, _options.MaxRetries, _options.MaxRetryDelay, _options.RetryBaseDelay, _options.MaxBackoff, _random);
-            if (decision.Retry && _options.ThrottlesRetriedByScheduler && ThrottleSignal.AsThrottle(failure) is not null)
+            var requeued = decision.Retry && _options.ThrottlesRetriedByScheduler && ThrottleSignal.AsThrottle(failure) is not null;
+            if (requeued)
                 decision = RetryDecision.Stop($"{decision.Reason}, which the -ThrottleLimit scheduler retries");
             if (decision.Retry && deadline.Left <= decision.Delay)
                 decision = RetryDecision.Stop($"{decision.Reason}, which would pass RequestTimeout ({TimeText.Seconds(_options.RequestTimeout)} s in total)");
             if (!decision.Retry)
             {
                 _emit(KimiDiagnosticLevel.Debug, $"Not retrying {method} {uri.AbsolutePath}: {decision.Reason}.");
+                trace?.Fail(failure, attempt, requeued: requeued);
                 throw failure;
             }
             _emit(KimiDiagnosticLevel.Warning,
                 $"{decision.Reason}: retrying {method} {uri.AbsolutePath} (attempt {attempt + 1} of {_options.MaxRetries + 1}).");
-            await Task.Delay(decision.Delay, ct).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(decision.Delay, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (trace != null)
+            {
+                trace.Fail(ex, attempt);
+                throw;
+            }
         }
     }
 
+    /// <summary>A record of one request for the options' observer, or null when there is none.</summary>
+    internal RequestTrace? Trace(HttpMethod method, string path, string? model, bool streamed, byte[]? body, bool completesOnResponse) =>
+        RequestTrace.Start(_options, _emit, method, path, model, streamed, body, completesOnResponse);
+
     /// <summary>Sends with retries and returns the whole body and the request id.</summary>
     public async Task<(byte[] Body, string? RequestId)> SendForBytesAsync(HttpMethod method, string path, Func<HttpContent?>? content,
-        ErrorContext context, CancellationToken ct)
+        ErrorContext context, CancellationToken ct, RequestTrace? trace = null, IDictionary<string, string>? headers = null)
     {
-        using var response = await SendAsync(method, path, content, context, bufferBody: true, ct).ConfigureAwait(false);
+        using var response = await SendAsync(method, path, content, context, bufferBody: true, ct, trace, headers).ConfigureAwait(false);
         return (await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false), RequestIdOf(response));
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri uri, Func<HttpContent?>? content,
-        ErrorContext context, bool bufferBody, int attempt, Deadline deadline, CancellationToken ct)
+        ErrorContext context, bool bufferBody, int attempt, Deadline deadline, CancellationToken ct, IDictionary<string, string>? headers)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.Arm(timeout);   // what is left of RequestTimeout, which covers every attempt and redirect
@@ -88,7 +114,7 @@ internal sealed class KimiHttp
         var target = uri;
         for (var hop = 0; ; hop++)
         {
-            var response = await SendRequestAsync(method, target, content, timeout, ct).ConfigureAwait(false);
+            var response = await SendRequestAsync(method, target, content, timeout, ct, headers).ConfigureAwait(false);
             _emit(KimiDiagnosticLevel.Debug, $"HTTP {(int)response.StatusCode} from {method} {target.AbsolutePath} in {clock.ElapsedMilliseconds} ms (attempt {attempt}).");
             if (RedirectTarget(response, target, method, hop) is { } next)
             {
@@ -111,9 +137,12 @@ internal sealed class KimiHttp
     }
 
     private async Task<HttpResponseMessage> SendRequestAsync(HttpMethod method, Uri uri, Func<HttpContent?>? content,
-        CancellationTokenSource timeout, CancellationToken ct)
+        CancellationTokenSource timeout, CancellationToken ct, IDictionary<string, string>? headers)
     {
         using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
+        // Extra headers first, so nothing they say can take the place of the key's header (they are checked too).
+        RequestHeaders.Add(request, _options.AdditionalHeaders);
+        RequestHeaders.Add(request, headers);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
         request.Headers.ExpectContinue = false;
         _emit(KimiDiagnosticLevel.Verbose, $"{method} {uri}");

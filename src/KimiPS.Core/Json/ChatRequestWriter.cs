@@ -8,7 +8,11 @@ namespace KimiPS.Core;
 /// </summary>
 internal static class ChatRequestWriter
 {
-    public static byte[] ToUtf8(ChatRequest wire, bool stream) => Serialize(w => Write(w, wire, stream));
+    public static byte[] ToUtf8(ChatRequest wire, bool stream)
+    {
+        var body = Serialize(w => Write(w, wire, stream));
+        return wire.AdditionalBody is { Count: > 0 } extra ? AdditionalBody.Merge(body, extra) : body;
+    }
 
     /// <summary>The body of /v1/tokenizers/estimate-token-count: the model and the messages only.</summary>
     public static byte[] EstimateBody(ChatRequest wire) => Serialize(w =>

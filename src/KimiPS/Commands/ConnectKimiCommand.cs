@@ -31,18 +31,21 @@ namespace KimiPS.Commands;
 /// <seealso cref="TestKimiConnectionCommand"/>
 [Cmdlet(VerbsCommunications.Connect, "Kimi", DefaultParameterSetName = KeySet)]
 [OutputType(typeof(KimiConnection))]
-public sealed class ConnectKimiCommand : KimiCmdlet
+public sealed partial class ConnectKimiCommand : KimiCmdlet
 {
     private const string KeySet = "Key";
     private const string CredentialSet = "Credential";
 
     /// <summary>The Moonshot API key, as a SecureString (for example from Read-Host -AsSecureString).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = KeySet, HelpMessage = "The Moonshot API key (input is hidden).")]
+    [Parameter(ParameterSetName = SavedSet)]
+    [Parameter(ParameterSetName = SecretSet)]
     [ValidateNotNull]
     public SecureString ApiKey { get; set; } = null!;
 
     /// <summary>A credential whose password is the API key; the user name is ignored. Also takes the SecureString that Get-Secret returns for a string secret.</summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet, HelpMessage = "A credential whose password is the Moonshot API key.")]
+    [Parameter(ParameterSetName = SavedSet)]
     [ValidateNotNull]
     [ApiKeyCredential]
     public PSCredential Credential { get; set; } = null!;
@@ -107,8 +110,10 @@ public sealed class ConnectKimiCommand : KimiCmdlet
 
     protected override void EndProcessing()
     {
-        var connection = Build(ParameterSetName == CredentialSet ? Credential.Password : ApiKey);
+        var connection = Build(ProductionKey()); // -Name, -SecretName (ConnectKimiCommand.Production.cs)
+        Describe(connection);
         if (!SkipValidation && !Try(connection.BaseUri, () => Validate(connection))) return;
+        SaveIfAsked(connection);
         ConnectionStore.Set(connection);
         WriteVerbose($"Connected to {connection.BaseUri} ({connection.Region}) with key {connection.KeyHint}.");
         if (PassThru) WriteObject(connection);

@@ -99,7 +99,7 @@ namespace KimiPS.Commands;
 /// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(KimiBatchRequest), typeof(string))]
-public sealed class InvokeKimiChatCommand : KimiApiCmdlet
+public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
@@ -300,6 +300,7 @@ public sealed class InvokeKimiChatCommand : KimiApiCmdlet
             ThrowTerminating(ex);
         }
         _template = ChatRequestTemplate.Create(this, thinking, ActiveConnection.DefaultModel);
+        AddEscapeHatches(_template); // -AdditionalBody, -AdditionalHeaders (InvokeKimiChatCommand.EscapeHatches.cs)
         _live = Stream && !ContentOnly && LiveTextRule.ShouldRender(LiveText, MyInvocation, Host);
         _connectionKey = ActiveConnection.CacheKey;
         _piped = new PipedInput(!string.IsNullOrWhiteSpace(Prompt), ForEach);

@@ -8,7 +8,7 @@ namespace KimiPS;
 /// A session's way to the Kimi API, made by Connect-Kimi (or from MOONSHOT_API_KEY). Holds the key as a
 /// SecureString that no property returns: <see cref="KeyHint"/> shows at most <c>sk-…abcd</c>.
 /// </summary>
-public sealed class KimiConnection
+public sealed partial class KimiConnection
 {
     private readonly SecureString _key;
     private readonly IWebProxy? _webProxy;
@@ -55,7 +55,7 @@ public sealed class KimiConnection
     internal string CacheKey => BaseUri.AbsoluteUri + "|" + KeyHint;
 
     /// <summary>Options for a new client. The key becomes plain text here, per client, and nowhere earlier.</summary>
-    internal KimiClientOptions CreateClientOptions() => new()
+    internal KimiClientOptions CreateClientOptions() => WithSinks(new()
     {
         BaseUri = BaseUri,
         ApiKey = SecureStrings.ToPlainText(_key),
@@ -63,7 +63,7 @@ public sealed class KimiConnection
         RequestTimeout = Timeout,
         StreamIdleTimeout = IdleTimeout,
         Proxy = _webProxy,
-    };
+    });
 
     internal static KimiConnection FromEnvironment(EnvironmentConnection env) =>
         new(SecureStrings.FromPlainText(env.ApiKey), Secrets.Mask(env.ApiKey), env.BaseUri, env.Region,

@@ -12,12 +12,14 @@ namespace KimiPS.Emulator.Endpoints;
 /// </summary>
 internal static partial class ChatEndpoint
 {
-    public static ResponsePlan Handle(RecordedRequest request, bool callOfferedTools = false)
+    public static ResponsePlan Handle(RecordedRequest request, bool callOfferedTools = false, bool echoKey = false)
     {
         if (request.Json is null) return Errors.InvalidRequest("Invalid request: the request body is not valid JSON");
         var body = request.Json.RootElement;
         if (ChatValidator.Validate(body) is { } error) return error;
-        return ChatRenderer.Render(DefaultScript(body, callOfferedTools), ChatRequestInfo.From(request));
+        var script = DefaultScript(body, callOfferedTools);
+        if (echoKey) KeyEcho.Into(script, request);
+        return ChatRenderer.Render(script, ChatRequestInfo.From(request));
     }
 
     /// <summary>The answer the emulator gives to a valid request; also used for batch lines.</summary>

@@ -93,10 +93,11 @@ internal static class ControlEndpoints
         return Ok();
     }
 
-    /// <summary>{"callOfferedTools":true}; absent members are left as they are. Reset turns it off.</summary>
+    /// <summary>{"callOfferedTools":true,"echoKey":true}; absent members are left as they are. Reset turns it off.</summary>
     private static ResponsePlan SetBehaviour(EmulatorState state, JsonElement body)
     {
         if (body.TryGetProperty("callOfferedTools", out var c)) state.CallOfferedTools = c.GetBoolean();
+        if (body.TryGetProperty("echoKey", out var echo)) state.EchoKey = echo.GetBoolean();
         return Ok();
     }
 
@@ -124,6 +125,9 @@ internal static class ControlEndpoints
             w.WriteString("path", r.Path);
             w.WriteString("query", r.Query);
             w.WriteString("body", r.BodyText);
+            w.WriteStartObject("headers");
+            foreach (var header in r.Headers) w.WriteString(header.Key, header.Value);
+            w.WriteEndObject();
             if (r.UploadBytes is long bytes) w.WriteNumber("uploadBytes", bytes);
             if (r.UploadFileName is { } name) w.WriteString("uploadFileName", name);
             if (r.UploadPurpose is { } purpose) w.WriteString("uploadPurpose", purpose);

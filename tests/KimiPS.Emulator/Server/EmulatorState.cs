@@ -32,6 +32,9 @@ internal sealed class EmulatorState
     /// <summary>The model uses the first tool it is offered when a user message comes last (see ChatEndpoint).</summary>
     public volatile bool CallOfferedTools;
 
+    /// <summary>A hostile server: every response repeats the caller's key (headers, request id, chat answers); see <see cref="KeyEcho"/>.</summary>
+    public volatile bool EchoKey;
+
     public volatile ICollection<string> AcceptedKeys = new HashSet<string>(StringComparer.Ordinal) { KimiEmulator.ApiKey };
 
     public void Record(RecordedRequest request)
@@ -76,6 +79,7 @@ internal sealed class EmulatorState
         Batches.Clear();
         BatchScript = new BatchScript();
         CallOfferedTools = false;
+        EchoKey = false;
     }
 
     private sealed class QueuedResponse(EmulatorResponse response, int remaining)

@@ -18,6 +18,7 @@ internal sealed class RequestPipeline(EmulatorState state, CancellationToken sto
 
         var number = state.Counters.OnRequest();
         context.Response.Headers["Msh-Request-Id"] = "emu-" + number;
+        if (state.EchoKey) KeyEcho.Headers(context, number);
         context.Request.Body = new CountingStream(context.Request.Body, state.Counters);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var ct = cts.Token;

@@ -15,7 +15,7 @@ internal static class Router
         var method = request.Method;
         return (segments, method) switch
         {
-            (["chat", "completions"], "POST") => ChatEndpoint.Handle(request, state.CallOfferedTools),
+            (["chat", "completions"], "POST") => ChatEndpoint.Handle(request, state.CallOfferedTools, state.EchoKey),
             (["models"], "GET") => AccountEndpoints.ListModels(),
             (["users", "me", "balance"], "GET") => AccountEndpoints.Balance(),
             (["tokenizers", "estimate-token-count"], "POST") => AccountEndpoints.EstimateTokens(request),

@@ -30,12 +30,27 @@ internal sealed class HostedKimi : IDisposable
         var state = InitialSessionState.CreateDefault2();
         state.ImportPSModule(TestPaths.StagedManifest);
         state.EnvironmentVariables.Add(new SessionStateVariableEntry("MOONSHOT_API_KEY", "", "")); // never a fallback key
-        var runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
-        runspace.Open();
-        var hosted = new HostedKimi(emulator ?? KimiEmulator.Start(), runspace);
+        var hosted = new HostedKimi(emulator ?? KimiEmulator.Start(), OpenRunspace(state, host));
         hosted.Run("$env:MOONSHOT_API_KEY = $null; $env:KIMIPS_LOG = $null").ThrowOnError();
         if (connect) hosted.Connect();
         return hosted;
+    }
+
+    /// <summary>
+    /// Opens a runspace whose built-in drives are all there. Under heavy load (many runspaces opening at once on two
+    /// cores) PowerShell 7.6 has been seen to open one without its Env: drive ("Cannot find drive ... 'env'" at the
+    /// first $env: use); such a runspace is thrown away and opened again, at most three times.
+    /// </summary>
+    private static Runspace OpenRunspace(InitialSessionState state, System.Management.Automation.Host.PSHost? host)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
+            runspace.Open();
+            var hasEnv = runspace.SessionStateProxy.Drive.GetAll().Any(d => d.Name.Equals("Env", StringComparison.OrdinalIgnoreCase));
+            if (hasEnv || attempt == 3) return runspace;
+            runspace.Dispose();
+        }
     }
 
     /// <summary>Connect-Kimi to this emulator with its key (or another), the way a user would.</summary>

@@ -1,0 +1,35 @@
+namespace KimiPS.Core;
+
+/// <summary>
+/// What a connection's client reports to: the session's usage ledger and, when one is configured, the audit log.
+/// Built per client, so each request is counted in the ledger of the session (runspace) that made it.
+/// </summary>
+public sealed class SessionObserver : IKimiRequestObserver
+{
+    private readonly UsageLedger _ledger;
+    private readonly AuditLog? _log;
+
+    public SessionObserver(UsageLedger ledger, string connection, string? currency, AuditLog? log)
+    {
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        Connection = connection;
+        Currency = currency;
+        _log = log;
+    }
+
+    /// <summary>The connection's label in the ledger and the log.</summary>
+    public string Connection { get; }
+
+    public string? Currency { get; }
+
+    /// <inheritdoc />
+    public bool IncludeContent => _log?.IncludeContent ?? false;
+
+    /// <inheritdoc />
+    public void OnRequest(KimiRequestRecord record)
+    {
+        // The ledger first: a log that cannot be written must not lose the count.
+        _ledger.Add(record, Connection, Currency);
+        _log?.Write(record, Connection);
+    }
+}
