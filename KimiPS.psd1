@@ -24,6 +24,7 @@
         'Disconnect-Kimi'
         'Get-KimiConnection'
         'Invoke-KimiChat'
+        'Enter-KimiChat'
         'New-KimiConversation'
         'Export-KimiConversation'
         'Import-KimiConversation'

@@ -96,7 +96,7 @@ public sealed class StagedModuleTests
         Assert.Empty(m.Array("FunctionsToExport")!);
         Assert.Empty(m.Array("AliasesToExport")!);
         Assert.Empty(m.Array("VariablesToExport")!);
-        Assert.Equal(23, m.Array("CmdletsToExport")!.Count);
+        Assert.Equal(24, m.Array("CmdletsToExport")!.Count);
         Assert.Equal(
             new[] { "Kimi", "Moonshot", "AI", "LLM", "PSEdition_Desktop", "PSEdition_Core", "Windows", "Linux", "MacOS" }.Order(StringComparer.Ordinal),
             m.Array("Tags")!.Order(StringComparer.Ordinal));

@@ -25,6 +25,9 @@ BeforeAll {
     # Examples that cannot run offline, each with its reason. Key: '<cmdlet> <example number>'.
     $script:Offline = @{
         'Invoke-KimiChat 6' = 'Get-Service exists only on Windows, and -Confirm asks at the console, which a test cannot answer'
+        'Enter-KimiChat 1' = 'it reads what a person types at the console; Hosted/Live/EnterKimiChatTests.cs drives it with a scripted host'
+        'Enter-KimiChat 2' = 'it reads what a person types at the console; Hosted/Live/EnterKimiChatTests.cs drives it with a scripted host'
+        'Enter-KimiChat 3' = 'it reads what a person types at the console; Hosted/Live/EnterKimiChatTests.cs drives it with a scripted host'
     }
 
     function Get-HelpText($Name) { Get-Help $Name -Full | Out-String -Width 200 }

@@ -1,9 +1,8 @@
 namespace KimiPS.Core;
 
 /// <summary>
-/// One piece of a streamed answer. <see cref="ToString"/> is the text delta, so a stream piped to
-/// <c>Write-Host -NoNewline</c> prints the answer live. The last chunk of a stream carries the whole
-/// answer in <see cref="Completion"/> (and no new text).
+/// One piece of a streamed answer. <see cref="ToString"/> is the text delta. The last chunk of a stream carries
+/// the whole answer in <see cref="Completion"/> (and no new text).
 /// </summary>
 public sealed class ChatChunk
 {

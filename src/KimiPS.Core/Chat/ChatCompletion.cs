@@ -17,6 +17,8 @@ public sealed class ChatCompletion
     public string? RequestId { get; set; }
     /// <summary>How many extra requests the client made for this answer (Partial Mode continuations, tool_choice emulation, web searches, tool rounds).</summary>
     public int FollowUps { get; set; }
+    /// <summary>True when Invoke-KimiChat rendered this answer live on the host: its default view is then a short footer, not the text again.</summary>
+    public bool ShownLive { get; set; }
 
     private ChatChoice? First => Choices.Count > 0 ? Choices[0] : null;
 

@@ -43,6 +43,8 @@ public static class KimiErrorIds
     public const string FileAccessDenied = "KimiFileAccessDenied";
     /// <summary>A file the module could not read or write (in use, disk full).</summary>
     public const string FileIOError = "KimiFileIOError";
+    /// <summary>Enter-KimiChat in a host that cannot read a line (a job, a runspace without UI).</summary>
+    public const string HostNotInteractive = "KimiHostNotInteractive";
 }
 
 /// <summary>

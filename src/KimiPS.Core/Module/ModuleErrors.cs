@@ -12,6 +12,11 @@ internal static class ModuleErrors
             Msg.ToolConfirmationRequired.Format(command, inner.Message),
             Msg.ToolConfirmationFix, inner);
 
+    public static KimiException HostNotInteractive(Exception inner) =>
+        new(KimiErrorIds.HostNotInteractive, KimiErrorCategories.InvalidOperation,
+            Msg.HostNotInteractive.Format(inner.Message),
+            Msg.HostNotInteractiveFix, inner);
+
     public static KimiException InvalidConversationFile(string path, string problem) =>
         new(KimiErrorIds.InvalidConversationFile, KimiErrorCategories.InvalidData,
             Msg.InvalidConversationFile.Format(path, problem),

@@ -36,12 +36,12 @@ internal static partial class Msg
         "请求未能在 {0} 秒内完成（含重试，RequestTimeout；Connect-Kimi -TimeoutSec）。");
 
     internal static readonly LocalizedText StreamIdle = new(
-        "The stream sent no data for {0} s (StreamIdleTimeout).",
-        "流式输出已 {0} 秒没有收到任何数据（StreamIdleTimeout）。");
+        "The stream sent no data for {0} s (-IdleTimeoutSec {0}).",
+        "流式输出已 {0} 秒没有收到任何数据（-IdleTimeoutSec {0}）。");
 
     internal static readonly LocalizedText StreamIdleAction = new(
-        "Ask again; if the model thinks for long before answering, raise StreamIdleTimeout.",
-        "请重新提问；如果模型在回答前需要长时间思考，请调大 StreamIdleTimeout。");
+        "Ask again; if the model thinks for long before answering, raise -IdleTimeoutSec (Invoke-KimiChat for one call, Connect-Kimi for the session).",
+        "请重新提问；如果模型在回答前需要长时间思考，请调大 -IdleTimeoutSec（Invoke-KimiChat 对单次调用生效，Connect-Kimi 对整个会话生效）。");
 
     internal static readonly LocalizedText ResponseDeclaresTooLarge = new(
         "the response declares {0} MiB, more than the {1} MiB allowed (MaxResponseBytes)",

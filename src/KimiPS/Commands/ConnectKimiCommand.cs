@@ -73,6 +73,10 @@ public sealed partial class ConnectKimiCommand : KimiCmdlet
     [Parameter]
     public int TimeoutSec { get; set; } = 600;
 
+    /// <summary>Seconds a stream (-Stream) may send nothing before it fails with KimiTimeout, 1 to 86400. Default 120. Raise it for models that think long before answering.</summary>
+    [Parameter]
+    public int IdleTimeoutSec { get; set; } = 120;
+
     /// <summary>A proxy (http://host:port) for every request. Without it, HTTPS_PROXY / NO_PROXY are honoured.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -131,13 +135,17 @@ public sealed partial class ConnectKimiCommand : KimiCmdlet
         var model = Check(Model, () => ConnectionSettings.CheckModel(Model));
         Check(MaxRetries, () => ConnectionSettings.CheckRange(nameof(MaxRetries), MaxRetries, 0, 10, Msg.MeaningRetries));
         Check(TimeoutSec, () => ConnectionSettings.CheckRange(nameof(TimeoutSec), TimeoutSec, 1, 86400, Msg.MeaningTimeout));
+        Check(IdleTimeoutSec, () => ConnectionSettings.CheckRange(nameof(IdleTimeoutSec), IdleTimeoutSec, 1, 86400, Msg.MeaningIdleTimeout));
         CheckLimit(nameof(MaxConcurrency), MaxConcurrency, 1000, Msg.MeaningConcurrency);
         CheckLimit(nameof(RequestsPerMinute), RequestsPerMinute, int.MaxValue, Msg.MeaningRpm);
         CheckLimit(nameof(TokensPerMinute), TokensPerMinute, int.MaxValue, Msg.MeaningTpm);
         Check(Proxy, () => ConnectionSettings.CheckProxy(Proxy, ProxyCredential != null));
         var (baseUri, resolvedRegion) = Check(BaseUri, () => ConnectionSettings.ResolveEndpoint(region, BaseUri));
         return new KimiConnection(key, Secrets.Mask(SecureStrings.ToPlainText(key)), baseUri, resolvedRegion, model, MaxRetries,
-            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi");
+            TimeSpan.FromSeconds(TimeoutSec), Proxy, ProxyCredential?.GetNetworkCredential(), RateLimits(), "Connect-Kimi")
+        {
+            IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec),
+        };
     }
 
     /// <summary>A rate limit is optional (0 = not set), so only a value the user gave is checked.</summary>

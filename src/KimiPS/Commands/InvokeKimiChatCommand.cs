@@ -19,7 +19,12 @@ namespace KimiPS.Commands;
 /// (a local estimate against ContextLength from Get-KimiModel) fails with KimiContextLengthExceeded.
 ///
 /// Without -Stream the result is a ChatCompletion (its Content is the answer; ReasoningContent the model's thinking;
-/// Usage the tokens). With -Stream, ChatChunk objects are written the moment they arrive and print as a live answer; the last one carries the whole ChatCompletion.
+/// Usage the tokens). With -Stream at an interactive console (the command last in its pipeline, output not
+/// redirected) the answer flows onto the screen as text while it is generated, written as Write-Host writes
+/// (information records tagged PSHOST), and the ChatCompletion follows, displayed as a short footer (Model,
+/// FinishReason, Usage). Piped onward, in a job or redirected, -Stream writes ChatChunk objects the moment they
+/// arrive; the last one carries the whole ChatCompletion. -LiveText Always or Never forces either way;
+/// -ContentOnly writes only the text, as [string].
 ///
 /// With -Conversation, the history is sent first and the new turn (with reasoning and tool calls) is appended.
 /// -WebSearch lets the model use Kimi's server-side web search. -Tool offers functions; with -InvokeTools the
@@ -45,7 +50,7 @@ namespace KimiPS.Commands;
 /// </example>
 /// <example>
 /// <code>PS> Get-Content .\app.log | Invoke-KimiChat 'Summarize the errors' -Stream</code>
-/// <para>Sends the whole log (its lines in order) as the material of one request and prints the answer as it is generated.</para>
+/// <para>Sends the whole log (its lines in order) as the material of one request and shows the answer as it is generated.</para>
 /// </example>
 /// <example>
 /// <code>PS> $c = New-KimiConversation -SystemPrompt 'You are a terse Linux admin.'
@@ -87,14 +92,20 @@ namespace KimiPS.Commands;
 /// <code>PS> Get-ChildItem *.txt | Get-KimiFileContent | Invoke-KimiChat 'Summarize this.' -AsBatch -CustomId { $_.FileName } | Start-KimiBatch -Path .\batch.json</code>
 /// <para>Makes one batch request per document, named after its file, and starts them as one batch; see Wait-KimiBatch and Receive-KimiBatch.</para>
 /// </example>
+/// <example>
+/// <code>PS> $answer = Invoke-KimiChat 'Explain $PSStyle briefly.' -Stream -HideReasoning
+/// PS> $answer.Content</code>
+/// <para>Shows the answer live without the model's reasoning; $answer holds the ChatCompletion.</para>
+/// </example>
 [Cmdlet(VerbsLifecycle.Invoke, "KimiChat", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(KimiBatchRequest))]
+[OutputType(typeof(ChatCompletion), typeof(ChatChunk), typeof(KimiBatchRequest), typeof(string))]
 public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
 {
     private ChatRequest _template = null!;
     private readonly List<ChatContentPart> _images = new();
     private ChatToolExecution? _tools;
-    private OrderedWorkQueue<ChatJob, ChatCompletion>? _queue;
+    private OrderedWorkQueue<ChatJob, object>? _queue;
+    private bool _live;
     private BatchRequestMaker? _batchMaker;
     private PipedInput _piped = null!;
     private string _connectionKey = "";
@@ -125,9 +136,21 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     [ArgumentCompleter(typeof(KimiModelCompleter))]
     public string? Model { get; set; }
 
-    /// <summary>Writes ChatChunk objects as the answer is generated; the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
+    /// <summary>Streams the answer as it is generated. As the last command at an interactive console it flows onto the screen as text (see -LiveText) and the ChatCompletion is written at the end; piped onward or redirected, ChatChunk objects are written as they arrive and the last carries the whole ChatCompletion. A chunk displays as its text only; to see its properties use Format-List -Force (as for error records) or Select-Object *.</summary>
     [Parameter]
     public SwitchParameter Stream { get; set; }
+
+    /// <summary>Whether -Stream shows the answer on the host as live text. Default: Auto. Auto renders it when this is the last command of its pipeline in an interactive host whose output is not redirected; Always renders it anyway; Never writes ChatChunk objects. Live text is written as Write-Host writes (information records tagged PSHOST): -InformationAction Ignore silences it, 6&gt; or -InformationVariable capture it.</summary>
+    [Parameter]
+    public LiveTextMode LiveText { get; set; }
+
+    /// <summary>Live text shows no reasoning (it stays in the answer's ReasoningContent). Otherwise reasoning is dimmed where the terminal allows colour, else prefixed with [thinking].</summary>
+    [Parameter]
+    public SwitchParameter HideReasoning { get; set; }
+
+    /// <summary>Writes only the answer's text as a [string]; with -Stream, each piece of text as it arrives. Nothing is rendered live.</summary>
+    [Parameter]
+    public SwitchParameter ContentOnly { get; set; }
 
     /// <summary>A conversation from New-KimiConversation or Import-KimiConversation: sent as history, and extended with this turn.</summary>
     [Parameter]
@@ -226,6 +249,16 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     [ValidateNotNullOrEmpty]
     public string? Prefix { get; set; }
 
+    /// <summary>Seconds this request may take in total, retries included (for -Stream: until the answer starts), 1 to 86400. Default: Connect-Kimi -TimeoutSec (600).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; }
+
+    /// <summary>Seconds a stream may send nothing before it fails with KimiTimeout, 1 to 86400. Default: Connect-Kimi -IdleTimeoutSec (120).</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int IdleTimeoutSec { get; set; }
+
     /// <summary>When an answer stops at the token limit, continue it this many times at most (Partial Mode); a warning says when it is still cut after the last.</summary>
     [Parameter]
     [ValidateRange(0, 10)]
@@ -235,6 +268,12 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 1;
+
+    internal override void ConfigureClient(KimiClientOptions options)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) options.RequestTimeout = TimeSpan.FromSeconds(TimeoutSec);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(IdleTimeoutSec))) options.StreamIdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec);
+    }
 
     /// <summary>Writes one KimiBatchRequest per input (the request after the model policy, with its input and a CustomId) instead of sending it; pipe them to Start-KimiBatch. Not with -Stream, -Conversation, -InvokeTools, -ThrottleLimit, -AutoContinue or -Prefix.</summary>
     [Parameter]
@@ -251,6 +290,9 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         try
         {
             thinking = ChatRequestTemplate.Check(this);
+            if (ContentOnly && LiveText == LiveTextMode.Always)
+                throw Errors.InvalidParameter("ContentOnly", Msg.PContentOnlyWithLiveText,
+                    Msg.ContentOnlyWithLiveTextFix);
             foreach (var (path, parameter) in ResolveImages()) _images.Add(ImageInput.Load(path, parameter));
         }
         catch (KimiException ex)
@@ -259,6 +301,7 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         }
         _template = ChatRequestTemplate.Create(this, thinking, ActiveConnection.DefaultModel);
         AddEscapeHatches(_template); // -AdditionalBody, -AdditionalHeaders (InvokeKimiChatCommand.EscapeHatches.cs)
+        _live = Stream && !ContentOnly && LiveTextRule.ShouldRender(LiveText, MyInvocation, Host);
         _connectionKey = ActiveConnection.CacheKey;
         _piped = new PipedInput(!string.IsNullOrWhiteSpace(Prompt), ForEach);
 
@@ -270,7 +313,7 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         }
 
         if (ThrottleLimit > 1)
-            _queue = StartQueue<ChatJob, ChatCompletion>(ThrottleLimit, RunQueued, job => TokenEstimate.Of(job.Input));
+            _queue = StartQueue<ChatJob, object>(ThrottleLimit, RunQueued, job => TokenEstimate.Of(job.Input));
     }
 
     protected override void ProcessRecord()
@@ -365,20 +408,37 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         var request = _template.Clone();
         request.Messages = turn.Request;
         var rounds = client.Rounds(request, _tools?.Runner, MaxToolRounds);
+        var live = _live ? new LiveTextWriter(WriteInformation, LiveTextStyle.For(this, HideReasoning)) : null;
+        Action<ChatChunk> write = live is null ? WriteChunk : live.Write;
         var completion = Stream
-            ? Wait(ct => ReadStream(client.ChatStream(rounds, ct), ct)) ?? throw Errors.ProtocolError(
+            ? Wait(ct => ReadStream(client.ChatStream(rounds, ct), write, ct)) ?? throw Errors.ProtocolError(
                 Msg.StreamNoFinal, action: Msg.AskAgainWithoutStream)
             : Wait(ct => client.Chat(rounds, ct));
-        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) Warn(warning);
-        if (!Stream) WriteObject(completion);
+        live?.End();
+        foreach (var warning in Warnings(rounds, completion)) Warn(warning);
+        if (live != null) completion.ShownLive = true;
+        if (live != null || !Stream) WriteCompletion(completion);
         Conversation?.AppendTurn(turn.NewMessages.Concat(rounds.AddedMessages), completion);
+    }
+
+    /// <summary>A streamed chunk goes to the output as itself, or as its text with -ContentOnly.</summary>
+    private void WriteChunk(ChatChunk chunk)
+    {
+        if (!ContentOnly) WriteObject(chunk);
+        else if (chunk.ChoiceIndex == 0 && !string.IsNullOrEmpty(chunk.Content)) WriteObject(chunk.Content);
+    }
+
+    private void WriteCompletion(ChatCompletion completion)
+    {
+        if (ContentOnly) WriteObject(completion.Content ?? "");
+        else WriteObject(completion);
     }
 
     /// <summary>
     /// On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.
     /// Reading there is what lets a retry's back-off warning (posted while the send waits) be written before the wait.
     /// </summary>
-    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, CancellationToken ct)
+    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct)
     {
         // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
         var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
@@ -389,7 +449,7 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
             Post(() =>
             {
                 room.Release();
-                WriteObject(chunk);
+                write(chunk);
             });
             completion = chunk.Completion ?? completion;
         }
@@ -400,7 +460,7 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     private const int MaxUnwrittenChunks = 256;
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
-    private ChatCompletion RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
+    private object RunQueued(KimiClient client, ChatJob job, CancellationToken ct)
     {
         FetchFiles(client, job.Input, ct);
         CheckContext(client, job.Input, ct);
@@ -409,8 +469,8 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         request.Messages = turn.Request;
         var rounds = client.Rounds(request, runner: null, MaxToolRounds);
         var completion = client.Chat(rounds, ct);
-        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) Post(() => Warn(warning));
-        return completion;
+        foreach (var warning in Warnings(rounds, completion)) Post(() => Warn(warning));
+        return ContentOnly ? completion.Content ?? "" : completion;
     }
 
     /// <summary>The size guard, off the pipeline thread: it may look the model's context length up (/v1/models, cached).</summary>
@@ -422,6 +482,14 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     {
         foreach (var file in input.PendingFiles) input.Files.Add(new KimiFileContent(file.Id, file.FileName, client.GetFileContent(file.Id, ct)));
         input.PendingFiles.Clear();
+    }
+
+    /// <summary>The tool loop's warnings, and one for an answer cut at the token limit (with -AutoContinue the rounds engine warns itself).</summary>
+    private IEnumerable<string> Warnings(ChatRounds rounds, ChatCompletion completion)
+    {
+        if (completion.FinishReason == "length" && AutoContinue == 0)
+            yield return Msg.AnswerCutRaiseMaxTokens;
+        foreach (var warning in ChatToolExecution.LoopWarnings(rounds, MaxToolRounds, InvokeTools)) yield return warning;
     }
 
     private sealed class ChatJob

@@ -47,9 +47,15 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
 
     private KimiClient CreateClient(KimiClientOptions options)
     {
+        ConfigureClient(options);
         var client = new KimiClient(options);
         client.Diagnostic += OnDiagnostic;
         return client;
+    }
+
+    /// <summary>Per-call settings over the connection's (Invoke-KimiChat -TimeoutSec, -IdleTimeoutSec).</summary>
+    internal virtual void ConfigureClient(KimiClientOptions options)
+    {
     }
 
     /// <summary>The connection, or null when none is configured (for cmdlets that must not fail on that).</summary>

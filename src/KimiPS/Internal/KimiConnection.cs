@@ -40,6 +40,8 @@ public sealed partial class KimiConnection
     public int MaxRetries { get; }
     /// <summary>Total time allowed for a request, retries included (for a stream: until its answer starts).</summary>
     public TimeSpan Timeout { get; }
+    /// <summary>How long a stream may send nothing before it fails (Connect-Kimi -IdleTimeoutSec). Default 120 s.</summary>
+    public TimeSpan IdleTimeout { get; internal set; } = new KimiClientOptions().StreamIdleTimeout;
     public Uri? Proxy { get; }
     /// <summary>Client-side limits for concurrent work (-ThrottleLimit).</summary>
     public KimiRateLimits RateLimits { get; }
@@ -59,6 +61,7 @@ public sealed partial class KimiConnection
         ApiKey = SecureStrings.ToPlainText(_key),
         MaxRetries = MaxRetries,
         RequestTimeout = Timeout,
+        StreamIdleTimeout = IdleTimeout,
         Proxy = _webProxy,
     });
 

@@ -65,7 +65,7 @@ public sealed class ErrorCategoryNameTests
             {
                 KimiErrorIds.UnsupportedInput, KimiErrorIds.ToolConfirmationRequired, KimiErrorIds.InvalidConversationFile,
                 KimiErrorIds.PathNotFound, KimiErrorIds.UnexpectedError, KimiErrorIds.PathAlreadyWritten, KimiErrorIds.FileExists,
-                KimiErrorIds.FileAccessDenied, KimiErrorIds.FileIOError,
+                KimiErrorIds.FileAccessDenied, KimiErrorIds.FileIOError, KimiErrorIds.HostNotInteractive,
             });
         Assert.All(ids, id => Assert.True(ErrorTable.Entries.ContainsKey(id), id));
     }

@@ -39,6 +39,7 @@ public sealed class UntranslatedMessageTests
         ("KimiPS.Core/Module/KimiTokenCount.cs", "$\"{TotalTokens} tokens ({Model})\"", "output object's ToString"),
         ("KimiPS.Core/Throughput/KimiRateLimits.cs", "$\"concurrency {c}\"", "output object's ToString"),
         ("KimiPS/Internal/KimiConnection.cs", "$\"{BaseUri} ({Region}, key {KeyHint})\"", "output object's ToString"),
+        ("KimiPS/Internal/ChatSessionCommand.cs", "\"/thinking on|off\"", "slash-command syntax in /help, typed as is"),
         ("KimiPS/Commands/ConnectKimiCommand.Production.cs", "\"param($getSecret, $name, $vault) $ErrorActionPreference = 'Stop'; if ($vault) { & $getSecret -Name $name -Vault $vault } else { & $getSecret -Name $name }\"", "PowerShell script"),
         ("KimiPS.Core/Audit/KimiPrice.cs", "$\"{Model}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}\"", "output object's ToString"),
         ("KimiPS.Core/Audit/AuditLog.cs", "\"yyyy-MM-dd'T'HH:mm:ss.fff'Z'\"", "timestamp format of the log's JSON lines"),

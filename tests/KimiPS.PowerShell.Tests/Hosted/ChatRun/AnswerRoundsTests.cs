@@ -104,12 +104,16 @@ public sealed class AnswerRoundsTests
     }
 
     [Fact]
-    public void A_plain_cut_without_AutoContinue_does_not_warn()
+    public void A_plain_cut_without_AutoContinue_warns_once_naming_MaxTokens_and_AutoContinue()
     {
+        // Issue 10 (visible limits): a cut answer says so; the engine's AutoContinue warning is not added to it.
         using var hosted = HostedKimi.Start();
         var run = hosted.Run("Invoke-KimiChat 'Count to a hundred, please' -MaxTokens 2 -Thinking disabled");
         Assert.Equal("length", Assert.Single(run.Output).Prop("FinishReason"));
-        Assert.Empty(run.Warnings);
+        var warning = Assert.Single(run.Warnings);
+        Assert.Contains("-MaxTokens", warning);
+        Assert.Contains("-AutoContinue", warning);
+        Assert.DoesNotContain("still cut", warning);
     }
 
     [Fact]
