@@ -95,6 +95,24 @@ public sealed class AccidentalSurfaceTests : IClassFixture<StagedModule>
         Assert.True(type is null || !type.IsPublic, $"{typeName} is public");
     }
 
+    [Theory]
+    [InlineData("KimiPS.Core.ChatCompletion")]
+    [InlineData("KimiPS.Core.ChatChoice")]
+    [InlineData("KimiPS.Core.ChatChunk")]
+    [InlineData("KimiPS.Core.ChatUsage")]
+    [InlineData("KimiPS.Core.KimiFile")]
+    [InlineData("KimiPS.Core.KimiModel")]
+    [InlineData("KimiPS.Core.KimiBalance")]
+    [InlineData("KimiPS.Core.KimiBatch")]
+    public void A_response_type_is_get_only_to_callers(string typeName)
+    {
+        // What the server said is read, not rewritten: only the core (and the module, through InternalsVisibleTo) sets it.
+        var type = _module.Core.GetType(typeName, throwOnError: true)!;
+        var settable = type.GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(p => p.Name).ToList();
+        Assert.NotEmpty(type.GetProperties());
+        Assert.True(settable.Count == 0, $"{typeName} has public setters: {string.Join(", ", settable)}");
+    }
+
     [Fact]
     public void Connection_is_declared_once_on_the_base_of_the_cmdlets_that_take_it()
     {

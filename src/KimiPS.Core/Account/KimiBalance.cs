@@ -3,12 +3,12 @@ namespace KimiPS.Core;
 /// <summary>Account balance. Available = cash + voucher; at or below zero, inference is blocked.</summary>
 public sealed class KimiBalance
 {
-    public decimal AvailableBalance { get; set; }
-    public decimal VoucherBalance { get; set; }
+    public decimal AvailableBalance { get; internal set; }
+    public decimal VoucherBalance { get; internal set; }
     /// <summary>May be negative (debt).</summary>
-    public decimal CashBalance { get; set; }
+    public decimal CashBalance { get; internal set; }
     /// <summary>CNY on the China platform, USD on the global one; a gateway's own <c>currency</c> field, else empty.</summary>
-    public string Currency { get; set; } = "";
+    public string Currency { get; internal set; } = "";
 
     /// <inheritdoc />
     /// <summary>"49.58 CNY"; the amount alone when the currency is unknown (a custom BaseUri cannot tell it).</summary>

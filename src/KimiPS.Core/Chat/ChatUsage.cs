@@ -4,10 +4,10 @@ namespace KimiPS.Core;
 /// (or a gateway's <c>prompt_tokens_details.cached_tokens</c>).</summary>
 public sealed class ChatUsage
 {
-    public int PromptTokens { get; set; }
-    public int CompletionTokens { get; set; }
-    public int TotalTokens { get; set; }
-    public int CachedTokens { get; set; }
+    public int PromptTokens { get; internal set; }
+    public int CompletionTokens { get; internal set; }
+    public int TotalTokens { get; internal set; }
+    public int CachedTokens { get; internal set; }
 
     /// <summary>The sum of two usages (continuations and follow-up rounds of one answer).</summary>
     public static ChatUsage? Add(ChatUsage? a, ChatUsage? b)
