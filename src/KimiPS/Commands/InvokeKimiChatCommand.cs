@@ -435,29 +435,11 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
     }
 
     /// <summary>
-    /// On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead of its writes.
-    /// Reading there is what lets a retry's back-off warning (posted while the send waits) be written before the wait.
+    /// On a worker: posts each chunk for the pipeline thread (<see cref="KimiCmdlet.PostChunks"/>). Reading there is what
+    /// lets a retry's back-off warning (posted while the send waits) be written before the wait.
     /// </summary>
-    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct)
-    {
-        // Not disposed: a posted write may release it after this returns. It has no wait handle to free.
-        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
-        ChatCompletion? completion = null;
-        foreach (var chunk in stream)
-        {
-            room.Wait(ct);
-            Post(() =>
-            {
-                room.Release();
-                write(chunk);
-            });
-            completion = chunk.Completion ?? completion;
-        }
-        return completion;
-    }
-
-    /// <summary>A slow consumer (Write-Host per chunk) holds the reader back here rather than letting chunks pile up in memory.</summary>
-    private const int MaxUnwrittenChunks = 256;
+    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct) =>
+        PostChunks(stream, write, ct);
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
     private object RunQueued(KimiClient client, ChatJob job, CancellationToken ct)

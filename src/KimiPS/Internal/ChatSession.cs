@@ -14,7 +14,6 @@ internal sealed class ChatSession
     internal static string PromptText => Msg.ChatPrompt;
 
     /// <summary>At most this many chunks wait for the pipeline thread (as Invoke-KimiChat -Stream).</summary>
-    private const int MaxUnwrittenChunks = 256;
 
     private static readonly string[] HostTags = { LiveTextWriter.HostTag };
     private readonly KimiCmdlet _cmdlet;
@@ -98,23 +97,11 @@ internal sealed class ChatSession
         if (completion.FinishReason == "length") _cmdlet.Warn(Msg.ChatAnswerCut);
     }
 
-    /// <summary>On a worker: posts each chunk for the pipeline thread, at most <see cref="MaxUnwrittenChunks"/> ahead.</summary>
+    /// <summary>On a worker: the answer's chunks, written live on the pipeline thread.</summary>
     private ChatCompletion? Stream(KimiClient client, ChatRequest request, LiveTextWriter live, CancellationToken stop, CancellationToken answer)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, answer);
-        var room = new SemaphoreSlim(MaxUnwrittenChunks, MaxUnwrittenChunks);
-        ChatCompletion? completion = null;
-        foreach (var chunk in client.ChatStream(request, linked.Token))
-        {
-            room.Wait(linked.Token);
-            _cmdlet.Post(() =>
-            {
-                room.Release();
-                live.Write(chunk);
-            });
-            completion = chunk.Completion ?? completion;
-        }
-        return completion;
+        return _cmdlet.PostChunks(client.ChatStream(request, linked.Token), live.Write, linked.Token);
     }
 
     /// <summary>Runs a slash command; false for /exit.</summary>

@@ -111,6 +111,30 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// <summary>Any thread: run <paramref name="action"/> on the pipeline thread, after everything posted before it.</summary>
     internal void Post(Action action) => _dispatcher.Post(action);
 
+    /// <summary>
+    /// On a worker: reads a stream and posts each chunk to <paramref name="write"/> on the pipeline thread, at most
+    /// <see cref="MaxUnwrittenChunks"/> ahead of the writes; returns the answer the last chunk carries.
+    /// </summary>
+    internal ChatCompletion? PostChunks(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct)
+    {
+        var window = new PostWindow(MaxUnwrittenChunks);
+        ChatCompletion? completion = null;
+        foreach (var chunk in stream)
+        {
+            window.Enter(ct);
+            Post(() =>
+            {
+                window.Leave();
+                write(chunk);
+            });
+            completion = chunk.Completion ?? completion;
+        }
+        return completion;
+    }
+
+    /// <summary>A slow consumer (Write-Host per chunk) holds the reader back rather than letting chunks pile up in memory.</summary>
+    private const int MaxUnwrittenChunks = 256;
+
     private void OnDiagnostic(object? sender, KimiDiagnosticEventArgs e) => Post(() => WriteDiagnostic(e));
 
     private void WriteDiagnostic(KimiDiagnosticEventArgs e)
