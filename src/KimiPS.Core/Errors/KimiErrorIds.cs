@@ -45,6 +45,30 @@ public static class KimiErrorIds
     public const string FileIOError = "KimiFileIOError";
     /// <summary>Enter-KimiChat in a host that cannot read a line (a job, a runspace without UI).</summary>
     public const string HostNotInteractive = "KimiHostNotInteractive";
+
+    // Batch API results and checks.
+    /// <summary>Results were asked for before the batch finished.</summary>
+    public const string BatchNotFinished = "KimiBatchNotFinished";
+    /// <summary>A request of the batch is in neither its output nor its error file.</summary>
+    public const string BatchRequestMissing = "KimiBatchRequestMissing";
+    /// <summary>The batch expired before this request ran.</summary>
+    public const string BatchRequestExpired = "KimiBatchRequestExpired";
+    /// <summary>The batch was cancelled before this request ran.</summary>
+    public const string BatchRequestCancelled = "KimiBatchRequestCancelled";
+    /// <summary>A -Path that is not a manifest written by Start-KimiBatch, or one of another batch.</summary>
+    public const string InvalidBatchManifest = "KimiInvalidBatchManifest";
+    /// <summary>Wait-KimiBatch -TimeoutSec passed before the batch finished (the batch goes on).</summary>
+    public const string BatchWaitTimedOut = "KimiBatchWaitTimedOut";
+
+    // Saved connections and SecretManagement keys.
+    /// <summary>-SecretName was given and Get-Secret (Microsoft.PowerShell.SecretManagement) is not available.</summary>
+    public const string SecretManagementMissing = "KimiSecretManagementMissing";
+    /// <summary>Get-Secret failed, or returned no usable key.</summary>
+    public const string SecretUnavailable = "KimiSecretUnavailable";
+    /// <summary>Connect-Kimi -Name found no saved connection of that name.</summary>
+    public const string SavedConnectionNotFound = "KimiSavedConnectionNotFound";
+    /// <summary>The saved-connections file cannot be read or written.</summary>
+    public const string SavedConnectionsUnusable = "KimiSavedConnectionsUnusable";
 }
 
 /// <summary>
@@ -71,4 +95,6 @@ internal static class KimiErrorCategories
     public const string ResourceExists = "ResourceExists";
     public const string WriteError = "WriteError";
     public const string SecurityError = "SecurityError";
+    public const string OperationStopped = "OperationStopped";
+    public const string NotInstalled = "NotInstalled";
 }

@@ -89,7 +89,7 @@ public sealed class BatchPipelineTests : EmulatorTest
         Assert.Equal(new[] { "q1", "q2", "q3", "q4", "q5" }, outcomes.Select(o => o.CustomId));
         Assert.Equal(KimiErrorIds.ContentFiltered, outcomes[1].Error!.ErrorId);
         Assert.Equal("input 2", outcomes[1].InputObject);
-        Assert.Equal(KimiBatchErrorIds.RequestMissing, outcomes[3].Error!.ErrorId);
+        Assert.Equal(KimiErrorIds.BatchRequestMissing, outcomes[3].Error!.ErrorId);
         Assert.Contains("'q4'", outcomes[3].Error!.Message);
         Assert.Equal(3, outcomes.Count(o => o.Result is not null));
     }
@@ -131,7 +131,7 @@ public sealed class BatchPipelineTests : EmulatorTest
         Assert.Equal(6, batch.FailedRequests);
         var outcomes = Join(client, batch);
         Assert.Equal(2, outcomes.Count(o => o.Result is not null));
-        Assert.All(outcomes.Skip(2), o => Assert.Equal(KimiBatchErrorIds.RequestExpired, o.Error!.ErrorId));
+        Assert.All(outcomes.Skip(2), o => Assert.Equal(KimiErrorIds.BatchRequestExpired, o.Error!.ErrorId));
         Assert.Equal(KimiErrorCategories.OperationTimeout, outcomes[7].Error!.Category);
     }
 
@@ -151,7 +151,7 @@ public sealed class BatchPipelineTests : EmulatorTest
         Assert.Equal("cancelled", cancelled.Status);
         var outcomes = Join(client, cancelled);
         Assert.Equal(new[] { true, true, false, false }, outcomes.Select(o => o.Result is not null));
-        Assert.Equal(KimiBatchErrorIds.RequestCancelled, outcomes[3].Error!.ErrorId);
+        Assert.Equal(KimiErrorIds.BatchRequestCancelled, outcomes[3].Error!.ErrorId);
         Assert.Throws<KimiApiException>(() => client.CancelBatch(batch.Id));
     }
 
@@ -164,7 +164,7 @@ public sealed class BatchPipelineTests : EmulatorTest
 
         var ex = Assert.Throws<KimiException>(() => BatchDownload.Start(client, batch.Id, default));
 
-        Assert.Equal(KimiBatchErrorIds.NotFinished, ex.ErrorId);
+        Assert.Equal(KimiErrorIds.BatchNotFinished, ex.ErrorId);
         Assert.Contains("Wait-KimiBatch", ex.RecommendedAction);
         Assert.Equal(before + 1, Emulator.Requests.Count); // the status read only
     }

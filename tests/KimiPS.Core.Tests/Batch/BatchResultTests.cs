@@ -56,7 +56,7 @@ public sealed class BatchResultTests
     {
         var line = $$$"""{"custom_id":"a","response":null,"error":{"code":"batch_expired","message":"key {{{KimiEmulator.ApiKey}}} expired"}}""";
         var (_, error) = BatchResultLine.Read(Encoding.UTF8.GetBytes(line), "a", KimiEmulator.ApiKey);
-        Assert.Equal(KimiBatchErrorIds.RequestExpired, error!.ErrorId);
+        Assert.Equal(KimiErrorIds.BatchRequestExpired, error!.ErrorId);
         Assert.DoesNotContain(KimiEmulator.ApiKey, error.ToString());
     }
 
@@ -70,7 +70,7 @@ public sealed class BatchResultTests
         var outcomes = BatchJoin.Outcomes(batch, output, errors, null).ToList();
 
         Assert.Equal(new[] { "b", "a", "z" }, outcomes.Select(o => o.CustomId));
-        Assert.Equal(KimiBatchErrorIds.RequestCancelled, outcomes[2].Error!.ErrorId);
+        Assert.Equal(KimiErrorIds.BatchRequestCancelled, outcomes[2].Error!.ErrorId);
         Assert.All(outcomes, o => Assert.Null(o.InputObject));
     }
 
@@ -94,7 +94,7 @@ public sealed class BatchResultTests
             Assert.Equal(new object?[] { "one", null }, requests.Select(r => r.InputObject));
             Assert.DoesNotContain("secret", System.IO.File.ReadAllText(path));
             System.IO.File.WriteAllText(path, "{\"format\":\"other\"}");
-            Assert.Equal(KimiBatchErrorIds.InvalidManifest, Assert.Throws<KimiException>(() => BatchManifest.Read(path, t => t)).ErrorId);
+            Assert.Equal(KimiErrorIds.InvalidBatchManifest, Assert.Throws<KimiException>(() => BatchManifest.Read(path, t => t)).ErrorId);
         }
         finally
         {

@@ -66,6 +66,11 @@ public sealed class ErrorCategoryNameTests
                 KimiErrorIds.UnsupportedInput, KimiErrorIds.ToolConfirmationRequired, KimiErrorIds.InvalidConversationFile,
                 KimiErrorIds.PathNotFound, KimiErrorIds.UnexpectedError, KimiErrorIds.PathAlreadyWritten, KimiErrorIds.FileExists,
                 KimiErrorIds.FileAccessDenied, KimiErrorIds.FileIOError, KimiErrorIds.HostNotInteractive,
+                // Built by the batch join and the saved-connection / secret checks (BatchErrors, ProductionErrors).
+                KimiErrorIds.BatchNotFinished, KimiErrorIds.BatchRequestMissing, KimiErrorIds.BatchRequestExpired,
+                KimiErrorIds.BatchRequestCancelled, KimiErrorIds.InvalidBatchManifest, KimiErrorIds.BatchWaitTimedOut,
+                KimiErrorIds.SecretManagementMissing, KimiErrorIds.SecretUnavailable, KimiErrorIds.SavedConnectionNotFound,
+                KimiErrorIds.SavedConnectionsUnusable,
             });
         Assert.All(ids, id => Assert.True(ErrorTable.Entries.ContainsKey(id), id));
     }
