@@ -410,8 +410,9 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         var rounds = client.Rounds(request, _tools?.Runner, MaxToolRounds);
         var live = _live ? new LiveTextWriter(WriteInformation, LiveTextStyle.For(this, HideReasoning)) : null;
         Action<ChatChunk> write = live is null ? WriteChunk : live.Write;
+        // A stream is read on a worker, so a retry's back-off warning is written before its wait.
         var completion = Stream
-            ? Wait(ct => ReadStream(client.ChatStream(rounds, ct), write, ct)) ?? throw Errors.ProtocolError(
+            ? Wait(ct => PostChunks(client.ChatStream(rounds, ct), write, ct)) ?? throw Errors.ProtocolError(
                 Msg.StreamNoFinal, action: Msg.AskAgainWithoutStream)
             : Wait(ct => client.Chat(rounds, ct));
         live?.End();
@@ -433,13 +434,6 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         if (ContentOnly) WriteObject(completion.Content ?? "");
         else WriteObject(completion);
     }
-
-    /// <summary>
-    /// On a worker: posts each chunk for the pipeline thread (<see cref="KimiCmdlet.PostChunks"/>). Reading there is what
-    /// lets a retry's back-off warning (posted while the send waits) be written before the wait.
-    /// </summary>
-    private ChatCompletion? ReadStream(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct) =>
-        PostChunks(stream, write, ct);
 
     /// <summary>A queued request, on a worker thread: no Write* here, only the queue's Post.</summary>
     private object RunQueued(KimiClient client, ChatJob job, CancellationToken ct)

@@ -68,6 +68,23 @@ internal sealed class LiveRun : IDisposable
         _shell.Dispose();
     }
 
+    /// <summary>
+    /// For a paced pipeline: the first request is answered, the next is held back (nothing more reaches the server and
+    /// the pipeline is still running 1.5 s later), and Ctrl+C then stops it at once without sending anything else.
+    /// </summary>
+    public static void AssertOnlyTheFirstRequestGoesAndStopIsPrompt(HostedKimi hosted, LiveRun run)
+    {
+        Assert.True(WaitFor(() => hosted.Emulator.Counters.ChatRequests >= 1 && hosted.Emulator.Counters.ActiveRequests == 0,
+            TimeSpan.FromSeconds(20)), "the first prompt was not answered");
+        Thread.Sleep(1500);
+        Assert.Equal(1, hosted.Emulator.Counters.ChatRequests);
+        Assert.False(run.IsCompleted);
+
+        var took = run.Stop();
+        Assert.True(took < TimeSpan.FromSeconds(1.5), $"Stop() took {took}");
+        Assert.Equal(1, hosted.Emulator.Counters.ChatRequests);
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes; returns whether it held.</summary>
     public static bool WaitFor(Func<bool> condition, TimeSpan limit)
     {
