@@ -9,6 +9,9 @@ public sealed class KimiPrice
     /// <summary>The model id, or <c>*</c> for every model without a price of its own.</summary>
     public string Model { get; set; } = "";
 
+    /// <summary>True for the price of batch requests (Set-KimiPrice -Batch), which costs the batch rows of Get-KimiUsage only.</summary>
+    public bool Batch { get; set; }
+
     public decimal InputPerMillion { get; set; }
 
     /// <summary>Prompt tokens served from the context cache; defaults to <see cref="InputPerMillion"/>.</summary>
@@ -31,5 +34,5 @@ public sealed class KimiPrice
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Model}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}".TrimEnd();
+        $"{Model}{(Batch ? " (batch)" : "")}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}".TrimEnd();
 }

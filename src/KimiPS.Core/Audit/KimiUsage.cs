@@ -1,6 +1,6 @@
 namespace KimiPS.Core;
 
-/// <summary>One row of Get-KimiUsage: this session's requests and tokens for one connection and model, with their cost when a price is set.</summary>
+/// <summary>One row of Get-KimiUsage: this session's requests and tokens for one connection and model, live or batch, with their cost when a price is set.</summary>
 public sealed class KimiUsage
 {
     /// <summary>The connection's name (Connect-Kimi -SaveAs/-Name), else its BaseUri and key hint.</summary>
@@ -8,6 +8,12 @@ public sealed class KimiUsage
 
     /// <summary>The model; empty for requests that name none (files, models, balance).</summary>
     public string Model { get; set; } = "";
+
+    /// <summary>
+    /// True for a row of batch results (Receive-KimiBatch: each line of the batch's output and error files is a
+    /// request), priced by Set-KimiPrice -Batch; false for the requests made live.
+    /// </summary>
+    public bool Batch { get; set; }
 
     public long Requests { get; set; }
 
@@ -42,5 +48,5 @@ public sealed class KimiUsage
     public DateTimeOffset Since { get; set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Connection} {Model}: {Requests} request(s), {TotalTokens} token(s)" + (Cost is { } c ? $", {c} {Currency}" : "");
+    public override string ToString() => $"{Connection} {Model}{(Batch ? " (batch)" : "")}: {Requests} request(s), {TotalTokens} token(s)" + (Cost is { } c ? $", {c} {Currency}" : "");
 }

@@ -32,4 +32,11 @@ public sealed class SessionObserver : IKimiRequestObserver
         _ledger.Add(record, Connection, Currency);
         _log?.Write(record, Connection);
     }
+
+    /// <summary>Counts one line of a received batch in this connection's batch row; see <see cref="UsageLedger.AddBatchResult"/>.</summary>
+    public bool OnBatchResult(string batchId, string customId, string model, ChatUsage? usage, bool failed) =>
+        _ledger.AddBatchResult(Connection, Currency, batchId, customId, model, usage, failed);
+
+    /// <summary>Every line of the batch was read; see <see cref="UsageLedger.CompleteBatch"/>.</summary>
+    public void OnBatchComplete(string batchId) => _ledger.CompleteBatch(Connection, batchId);
 }

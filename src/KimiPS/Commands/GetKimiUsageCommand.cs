@@ -8,7 +8,11 @@ namespace KimiPS.Commands;
 /// Every request a KimiPS cmdlet makes in this session (runspace) is counted once when it ends: streams when they
 /// end, a stream cut short with the usage the server had reported (or, where it reported none, an estimate of
 /// about 4 bytes a token, counted in EstimatedRequests). Rows are by connection (its saved name, else its BaseUri
-/// and key hint) and model; requests that name no model (files, models, balance) have an empty Model. Retries are
+/// and key hint) and model; requests that name no model (files, models, balance) have an empty Model. The results
+/// of Receive-KimiBatch go in a separate batch row (Batch = True, shown as "model (batch)", priced by
+/// Set-KimiPrice -Batch): each result line is a request with its tokens, each failed line a failed request; a
+/// batch is counted once in a session, -Reset or not. Downloading the batch's files counts as requests with no
+/// model. Retries are
 /// the attempts beyond the first. Cost is filled in from the prices given with Set-KimiPrice, in the connection's
 /// currency (CNY on the China platform, USD on the global one, the price's own for any other BaseUri); KimiPS
 /// keeps no price list of its own. Other sessions (thread jobs, ForEach-Object -Parallel) have their own totals.

@@ -15,6 +15,9 @@ namespace KimiPS.Commands;
 /// are written in the files' order with no input. The files are downloaded to temporary files, so memory does not
 /// grow with them. Once every line is read, the batch's output, error and input files are deleted from Kimi,
 /// unless -Keep. A batch that has not finished is a KimiBatchNotFinished error: use Wait-KimiBatch first.
+/// Get-KimiUsage counts each line as a request of the batch row of its connection and model (Batch = True, priced
+/// by Set-KimiPrice -Batch): a result with its tokens, a failed line as a failed request (a request with no line is
+/// not counted). A batch received again in the same session (after -Keep) is not counted again.
 /// </remarks>
 /// <example>
 /// <code>PS> Get-ChildItem *.pdf | Send-KimiFile | Get-KimiFileContent | Start-KimiBatch -Prompt 'Summarize.' | Wait-KimiBatch | Receive-KimiBatch</code>
@@ -93,11 +96,14 @@ public sealed class ReceiveKimiBatchCommand : KimiApiCmdlet
         using (download)
         {
             download!.Batch.Requests = requests;
+            var usage = new BatchUsage(Client.Options.RequestObserver as SessionObserver, id, requests);
             foreach (var outcome in BatchJoin.Outcomes(download.Batch, download.Output, download.Errors, Client.Options.ApiKey))
             {
+                usage.Count(outcome);
                 if (outcome.Result is not null) WriteObject(outcome.Result);
                 else WriteError(ErrorRecords.Create(outcome.Error!, outcome.InputObject ?? outcome.CustomId));
             }
+            usage.Complete();
             if (!Keep) TryItem(target, () => Call((client, ct) => download.DeleteRemote(client, ct, message => Post(() => Warn(message)))));
         }
     }

@@ -9,12 +9,18 @@ namespace KimiPS.Commands;
 /// platform's pricing page, per million tokens (input, input served from the context cache, output) and per web
 /// search, in the currency your connection is billed in (CNY on platform.moonshot.cn, USD on platform.moonshot.ai).
 /// -Model * sets the price of every model without one of its own. A price applies to the rows of Get-KimiUsage whose
-/// connection bills in -Currency (or, without -Currency, in any). Prices last for this session; put Set-KimiPrice in
-/// a profile or the script to keep them.
+/// connection bills in -Currency (or, without -Currency, in any). With -Batch it is the price of batch requests
+/// (Receive-KimiBatch's results, the rows with Batch = True), which Kimi bills at its own batch price: batch rows
+/// take only -Batch prices, live rows only the others. Prices last for this session; put Set-KimiPrice in a profile
+/// or the script to keep them.
 /// </remarks>
 /// <example>
 /// <code>PS> Set-KimiPrice -Model kimi-k2.6 -InputPerMillion 4 -CachedInputPerMillion 1 -OutputPerMillion 16 -PerWebSearch 0.03 -Currency CNY</code>
 /// <para>Sets a model's prices (example figures: take yours from the platform's pricing page); Get-KimiUsage then shows a Cost column.</para>
+/// </example>
+/// <example>
+/// <code>PS> Set-KimiPrice -Model kimi-k2.6 -Batch -InputPerMillion 2 -OutputPerMillion 8 -Currency CNY</code>
+/// <para>Sets the model's batch price (example figures), which costs the results Receive-KimiBatch counted.</para>
 /// </example>
 /// <seealso cref="GetKimiUsageCommand"/>
 [Cmdlet(VerbsCommon.Set, "KimiPrice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
@@ -52,6 +58,10 @@ public sealed class SetKimiPriceCommand : PSCmdlet
     [ValidatePattern("^[A-Za-z]{3}$")]
     public string? Currency { get; set; }
 
+    /// <summary>Sets the price of batch requests (the Batch rows of Get-KimiUsage) instead of live ones.</summary>
+    [Parameter]
+    public SwitchParameter Batch { get; set; }
+
     /// <summary>Returns the price.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -61,6 +71,7 @@ public sealed class SetKimiPriceCommand : PSCmdlet
         var price = new KimiPrice
         {
             Model = Model.Trim(),
+            Batch = Batch,
             InputPerMillion = InputPerMillion,
             CachedInputPerMillion = MyInvocation.BoundParameters.ContainsKey(nameof(CachedInputPerMillion)) ? CachedInputPerMillion : InputPerMillion,
             OutputPerMillion = OutputPerMillion,
