@@ -43,8 +43,9 @@ public sealed class KimiRequestRecord
     public string? ErrorId { get; set; }
 
     /// <summary>
-    /// A throttled request (429) that the -ThrottleLimit scheduler runs again as a new request: its attempts are
-    /// retries of that request (Get-KimiUsage counts them so), not a failed request of their own.
+    /// A throttled request (429) handed to the -ThrottleLimit scheduler, which runs it again as a new request: its
+    /// attempts are retries of that request (Get-KimiUsage counts them so), not a failed request of their own. When
+    /// the scheduler gives up instead, Get-KimiUsage counts the last one as the failed request (UsageLedger.GaveUp).
     /// </summary>
     public bool Requeued { get; set; }
 

@@ -97,6 +97,7 @@ internal sealed class RequestTrace
         }
         if (attempts is { } n) _record.Attempts = n;
         if (partial != null) Take(partial, estimateWhenMissing: true);
+        if (requeued && error is KimiException throttle) throttle.RequeuedRecord = _record;
         Report();
     }
 

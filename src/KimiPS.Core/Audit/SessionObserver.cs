@@ -33,6 +33,9 @@ public sealed class SessionObserver : IKimiRequestObserver
         _log?.Write(record, Connection);
     }
 
+    /// <summary>A request the -ThrottleLimit scheduler gave up on; see <see cref="UsageLedger.GaveUp"/>.</summary>
+    public void OnGaveUp(KimiRequestRecord requeued) => _ledger.GaveUp(requeued, Connection, Currency);
+
     /// <summary>Counts one line of a received batch in this connection's batch row; see <see cref="UsageLedger.AddBatchResult"/>.</summary>
     public bool OnBatchResult(string batchId, string customId, string model, ChatUsage? usage, bool failed) =>
         _ledger.AddBatchResult(Connection, Currency, batchId, customId, model, usage, failed);

@@ -44,6 +44,24 @@ public sealed class UsageLedger
     }
 
     /// <summary>
+    /// The -ThrottleLimit scheduler gave up on the request whose last 429 is <paramref name="requeued"/>: counted as a
+    /// retry when it was handed to the scheduler (<see cref="Add"/>), it is the request's final attempt, so the row
+    /// has one request more, failed, and one retry less (the retries are the request's other attempts).
+    /// </summary>
+    public void GaveUp(KimiRequestRecord requeued, string connection, string? currency)
+    {
+        if (requeued is null) throw new ArgumentNullException(nameof(requeued));
+        lock (_gate)
+        {
+            // After a -Reset in between, the row may be new: its retries then start from zero, never below.
+            var row = Row(connection, requeued.Model ?? "", false, requeued.Time, currency);
+            row.Requests++;
+            row.FailedRequests++;
+            row.Retries = Math.Max(0, row.Retries - 1);
+        }
+    }
+
+    /// <summary>
     /// Counts one line of a received batch's output or error file in the batch row of <paramref name="connection"/>
     /// and <paramref name="model"/>: a request, its tokens, and whether it failed. A line already counted in this
     /// session (the same batch received again, with -Keep) is not counted again; returns whether it was counted.

@@ -42,4 +42,11 @@ public class KimiException : Exception
 
     /// <summary>Whether the retry layer may try again.</summary>
     internal bool IsRetryable { get; set; }
+
+    /// <summary>
+    /// The record of a 429 the HTTP layer handed to the -ThrottleLimit scheduler (counted as a retry, since the
+    /// scheduler sends it again); when the scheduler gives up instead, <see cref="ScheduledRetries.GaveUp"/> counts it
+    /// as the failed request it turned out to be. Null for every other failure, and once counted.
+    /// </summary>
+    internal KimiRequestRecord? RequeuedRecord;
 }

@@ -284,8 +284,14 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     {
         foreach (var result in results)
         {
-            if (result.Succeeded) WriteObject(result.Value);
-            else if (!Report(result.Error!, target(result.Input))) ExceptionDispatchInfo.Capture(result.Error!).Throw();
+            if (result.Succeeded)
+            {
+                WriteObject(result.Value);
+                continue;
+            }
+            // A 429 the scheduler gave up on was counted as a retry when it was handed over: now it is a failed request.
+            ScheduledRetries.GaveUp(result.Error!, _queueClient?.Options.RequestObserver);
+            if (!Report(result.Error!, target(result.Input))) ExceptionDispatchInfo.Capture(result.Error!).Throw();
         }
     }
 
