@@ -32,7 +32,10 @@ public sealed class KimiPrice
                + usage.WebSearches * PerWebSearch;
     }
 
+    /// <summary>The model as Get-KimiUsage's view names it: a batch price is marked, as its rows are.</summary>
+    private string Label => Batch ? Model + " (batch)" : Model;
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Model}{(Batch ? " (batch)" : "")}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}".TrimEnd();
+        $"{Label}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}".TrimEnd();
 }

@@ -41,7 +41,7 @@ public sealed class UntranslatedMessageTests
         ("KimiPS/Internal/KimiConnection.cs", "$\"{BaseUri} ({Region}, key {KeyHint})\"", "output object's ToString"),
         ("KimiPS/Internal/ChatSessionCommand.cs", "\"/thinking on|off\"", "slash-command syntax in /help, typed as is"),
         ("KimiPS/Commands/ConnectKimiCommand.Production.cs", "\"param($getSecret, $name, $vault) $ErrorActionPreference = 'Stop'; if ($vault) { & $getSecret -Name $name -Vault $vault } else { & $getSecret -Name $name }\"", "PowerShell script"),
-        ("KimiPS.Core/Audit/KimiPrice.cs", "$\"{Model}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}\"", "output object's ToString"),
+        ("KimiPS.Core/Audit/KimiPrice.cs", "$\"{Label}: input {InputPerMillion}, cached {CachedInputPerMillion}, output {OutputPerMillion} per million tokens, {PerWebSearch} per web search {Currency}\"", "output object's ToString"),
         ("KimiPS.Core/Audit/AuditLog.cs", "\"yyyy-MM-dd'T'HH:mm:ss.fff'Z'\"", "timestamp format of the log's JSON lines"),
         ("KimiPS.Core/Audit/AuditLog.cs", "\"A log path is required.\"", "ArgumentException for a KimiPS bug (the path is checked by AuditLogPath first), never shown"),
         ("KimiPS.Core/Module/SavedConnections.cs", "\"KimiPS saved connections (Connect-Kimi -SaveAs). No keys are stored here.\"", "note inside the saved-connections JSON file: a file's content does not change with the culture"),
