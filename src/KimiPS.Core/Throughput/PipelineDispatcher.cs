@@ -25,8 +25,14 @@ internal sealed class PipelineDispatcher
         if (action is null)
             throw new ArgumentNullException(nameof(action));
         _actions.Enqueue(action);
+        Interlocked.Increment(ref _posted);
         _signal.Set();
     }
+
+    private long _posted;
+
+    /// <summary>How many actions have been posted so far (<see cref="BatchPoster{T}"/> tells by it whether anything was posted after its batch).</summary>
+    public long Posted => Interlocked.Read(ref _posted);
 
     /// <summary>Owner's thread: run every queued action now.</summary>
     /// <remarks>

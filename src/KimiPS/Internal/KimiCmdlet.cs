@@ -112,21 +112,17 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     internal void Post(Action action) => _dispatcher.Post(action);
 
     /// <summary>
-    /// On a worker: reads a stream and posts each chunk to <paramref name="write"/> on the pipeline thread, at most
-    /// <see cref="MaxUnwrittenChunks"/> ahead of the writes; returns the answer the last chunk carries.
+    /// On a worker: reads a stream and hands each chunk to <paramref name="write"/> on the pipeline thread (in batches
+    /// while that thread is busy, see <see cref="BatchPoster{T}"/>), at most <see cref="MaxUnwrittenChunks"/> ahead of
+    /// the writes; returns the answer the last chunk carries.
     /// </summary>
     internal ChatCompletion? PostChunks(IEnumerable<ChatChunk> stream, Action<ChatChunk> write, CancellationToken ct)
     {
-        var window = new PostWindow(MaxUnwrittenChunks);
+        var poster = new BatchPoster<ChatChunk>(_dispatcher, write, MaxUnwrittenChunks);
         ChatCompletion? completion = null;
         foreach (var chunk in stream)
         {
-            window.Enter(ct);
-            Post(() =>
-            {
-                window.Leave();
-                write(chunk);
-            });
+            poster.Add(chunk, ct);
             completion = chunk.Completion ?? completion;
         }
         return completion;
