@@ -4,7 +4,7 @@ namespace KimiPS.Core;
 /// Carries items a worker produces (a stream's chunks) to the owner's thread through a <see cref="PipelineDispatcher"/>,
 /// in batches: an item joins the batch posted last while the owner has not begun writing it and nothing else was
 /// posted after it; otherwise it starts a new batch, which is one posted action. At most <c>maxUnwritten</c> items are
-/// unwritten at a time (<see cref="PostWindow"/>).
+/// unwritten at a time (<see cref="PostWindow"/>). One producer, one owner.
 /// </summary>
 /// <remarks>
 /// Why batches: one posted action per item costs a queue entry, a delegate and a wake-up signal each, and when the
@@ -21,7 +21,7 @@ internal sealed class BatchPoster<T>
     private readonly PostWindow _window;
     private readonly object _gate = new();
     private List<T>? _open;      // posted, not yet taken by the owner
-    private long _openPostedAs;  // the dispatcher's post count just after _open was posted
+    private long _openPostedAs;  // the dispatcher's post count just after _open was posted (producer only)
 
     public BatchPoster(PipelineDispatcher dispatcher, Action<T> write, int maxUnwritten)
     {
@@ -37,6 +37,7 @@ internal sealed class BatchPoster<T>
     public void Add(T item, CancellationToken ct)
     {
         _window.Enter(ct);
+        List<T> batch;
         lock (_gate)
         {
             if (_open != null && _dispatcher.Posted == _openPostedAs)
@@ -44,11 +45,13 @@ internal sealed class BatchPoster<T>
                 _open.Add(item);
                 return;
             }
-            var batch = new List<T> { item };
+            batch = new List<T> { item };
             _open = batch;
-            _dispatcher.Post(() => Write(batch));
-            _openPostedAs = _dispatcher.Posted;
         }
+        // Posted outside the lock: Post may wake the owner (a system call), which would then wait for the lock to take
+        // the batch. Until it is posted only this thread can add to it, and _openPostedAs is this thread's alone.
+        _dispatcher.Post(() => Write(batch));
+        _openPostedAs = _dispatcher.Posted;
     }
 
     /// <summary>Owner: closes the batch to further items, then writes it.</summary>

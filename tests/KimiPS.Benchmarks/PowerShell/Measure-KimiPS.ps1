@@ -16,6 +16,12 @@ param(
     [int] $Chunks = 10000,
     [int] $Documents = 100,
     [int] $DocumentReps = 3,
+    # Streams each side runs before the stream row is measured: both sides are JIT-compiled as they run (tiered
+    # compilation), and the first dozens of 10,000-chunk runs measure the compiler more than the code. A cold process
+    # is what the first-call row measures.
+    [int] $Warmup = 30,
+    # The stream row's runs a side (each about 10-30 ms): more than -Reps, since single runs vary by tens of percent.
+    [int] $StreamReps = 21,
     [switch] $SkipMemory
 )
 $ErrorActionPreference = 'Stop'
@@ -127,18 +133,24 @@ try {
     Connect-Kimi -BaseUri $base -ApiKey $secure   # -PassThru also made it the session's
     $ready = @(Invoke-KimiChat 'stream' -Stream -Connection $sseConnection)
     if ($ready.Count -lt $Chunks) { throw "The stream gave $($ready.Count) chunks, expected at least $Chunks." }
-    # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each.
+    # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each. It writes
+    # the ChatChunk itself, not the PSObject that collecting it into $ready wrapped it in: a cmdlet's output is new
+    # objects, and a pre-wrapped one would spare the consumer's binding an allocation per object.
     Add-Type -TypeDefinition @'
 using System.Management.Automation;
 [Cmdlet(VerbsCommunications.Write, "KimiFloor")]
 public sealed class WriteKimiFloorCommand : PSCmdlet
 {
     [Parameter(Mandatory = true)] public object[] Item { get; set; }
-    protected override void EndProcessing() { foreach (var item in Item) WriteObject(item); }
+    protected override void EndProcessing() { foreach (var item in Item) WriteObject(item is PSObject wrapped ? wrapped.BaseObject : item); }
 }
 '@ -PassThru | ForEach-Object { $_.Assembly } | Select-Object -First 1 | ForEach-Object { Import-Module -Assembly $_ }
-    $kimiStream = [double[]]::new($Reps); $floor = [double[]]::new($Reps)
-    for ($r = 0; $r -lt $Reps; $r++) {
+    for ($w = 0; $w -lt $Warmup; $w++) {
+        $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object
+        $m = Write-KimiFloor -Item $ready | Measure-Object
+    }
+    $kimiStream = [double[]]::new($StreamReps); $floor = [double[]]::new($StreamReps)
+    for ($r = 0; $r -lt $StreamReps; $r++) {
         $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object }
         $floor[$r] = Measure-Ms { $m = Write-KimiFloor -Item $ready | Measure-Object }
     }
@@ -214,7 +226,7 @@ finally {
 }
 
 $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' / ' } else { 'n/a' }
-"PowerShell $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::OSDescription), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription); load average at the end: $load; medians of $Reps runs ($ProcessReps fresh processes, $DocumentReps document pipelines)."
+"PowerShell $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::OSDescription), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription); load average at the end: $load; medians of $Reps runs ($ProcessReps fresh processes, $DocumentReps document pipelines; the stream row: $StreamReps runs after $Warmup warm-up streams a side)."
 ''
 $columns = 'Measure', 'KimiPS', 'Peer', 'Ratio', 'Target', 'Result'
 $headers = 'Measure', 'KimiPS', 'Peer (Invoke-RestMethod / floor / sequential)', 'Ratio', 'Target', 'Result'
