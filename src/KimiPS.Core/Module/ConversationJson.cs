@@ -19,10 +19,22 @@ internal static class ConversationJson
     /// <summary>The roles the chat API accepts (as RequestValidator does; cache is Kimi's legacy context-cache message).</summary>
     private static readonly string[] Roles = { "system", "user", "assistant", "tool", "cache" };
 
+    /// <summary>
+    /// A file people read: quotes as \" and &lt; &gt; &amp; ' as themselves, not \u0022 and the like, which the request
+    /// bodies' encoder writes so that a body pasted into a page cannot break out of it (<see cref="KimiJson"/>). That
+    /// defence is for HTML, not for a .json file on disk; what JSON itself requires (control characters, backslash)
+    /// is still escaped.
+    /// </summary>
+    private static readonly JsonWriterOptions FileOptions = new()
+    {
+        Indented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static byte[] Serialize(KimiConversation conversation)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = KimiJson.WriterOptions.Encoder }))
+        using (var w = new Utf8JsonWriter(buffer, FileOptions))
         {
             w.WriteStartObject();
             w.WriteString("format", Format);

@@ -57,6 +57,28 @@ public sealed class ExportKimiConversationTests
     }
 
     [Fact]
+    public void The_file_writes_quotes_as_a_reader_expects_and_reads_back_the_same_text()
+    {
+        // Field note D28: quotes came out as \u0022, valid JSON but hard to read in a file the help calls readable.
+        using var hosted = HostedKimi.Start();
+        using var dir = new ScratchFolder();
+        const string text = "Say \"hi\" to <b>you</b> & me: {\"x\":1} 你好";
+
+        var run = hosted.Run("""
+            Set-Location $dir
+            $c = New-KimiConversation $text
+            $c | Export-KimiConversation ./c.json
+            Get-Content -Raw ./c.json
+            (Import-KimiConversation ./c.json).Messages[0].Content
+            """, new Dictionary<string, object?> { ["dir"] = dir.Path, ["text"] = text }).ThrowOnError();
+
+        var json = (string)run.Objects[0]!;
+        Assert.DoesNotContain("\\u0022", json);
+        Assert.Contains("Say \\\"hi\\\" to <b>you</b> & me: {\\\"x\\\":1} 你好", json);
+        Assert.Equal(text, run.Objects[1]);
+    }
+
+    [Fact]
     public void Several_conversations_to_one_Path_write_the_first_and_refuse_the_others_naming_Path()
     {
         using var hosted = HostedKimi.Start();
