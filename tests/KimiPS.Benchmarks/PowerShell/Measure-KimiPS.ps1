@@ -6,7 +6,9 @@
     Run from the repository root after `dotnet build -c Release KimiPS.sln`:
         dotnet pwsh -NoProfile -File tests/KimiPS.Benchmarks/PowerShell/Measure-KimiPS.ps1
     Every figure is a median over -Reps runs (import and first call: fresh pwsh processes). The emulator
-    runs in its own process (dotnet KimiPS.Emulator.dll), so its CPU is not counted in this one.
+    runs in its own process (dotnet KimiPS.Emulator.dll), so its CPU is not counted in this one. The core
+    table (KimiPS.Core beside the OpenAI .NET SDK, from the benchmark project's --compare) follows, unless
+    -SkipCore.
 #>
 [CmdletBinding()]
 param(
@@ -22,7 +24,10 @@ param(
     [int] $Warmup = 30,
     # The stream row's runs a side (each about 10-30 ms): more than -Reps, since single runs vary by tens of percent.
     [int] $StreamReps = 21,
-    [switch] $SkipMemory
+    [switch] $SkipMemory,
+    # The core table (KimiPS.Core beside the OpenAI .NET SDK: dotnet KimiPS.Benchmarks.dll --compare, about 20 s) is
+    # printed after this one, from its own process once the PowerShell figures are taken; this leaves it out.
+    [switch] $SkipCore
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -254,3 +259,10 @@ $format = { param($cells) '| ' + ((0..5 | ForEach-Object { "$($cells[$_])".PadRi
 & $format $headers
 '|' + ((0..5 | ForEach-Object { '-' * ($widths[$_] + 2) }) -join '|') + '|'
 foreach ($row in $rows) { & $format @($row.Measure, $row.KimiPS, $row.Peer, $row.Ratio, $row.Target, $row.Result) }
+
+if (-not $SkipCore) {
+    ''
+    # Its progress lines go to stderr; the table to stdout.
+    & dotnet $benchmarksDll --compare
+    if ($LASTEXITCODE -ne 0) { throw "The core comparison failed (exit code $LASTEXITCODE)." }
+}
