@@ -80,9 +80,10 @@ internal static partial class Msg
         "Give a file: /save <path>.",
         "请指定文件：/save <路径>。");
 
+    /// <summary>{0} prompt, {1} cached, {2} completion, {3} total tokens; {4} answers. Spelled out here, not ChatUsage.ToString(), which stays English (an object's text does not change with the culture).</summary>
     internal static readonly LocalizedText ChatUsageLine = new(
-        "Tokens in this session: {0} over {1} answer(s).",
-        "本次对话使用的 tokens：{0}，共 {1} 个回答。");
+        "Tokens in this session: prompt {0} (cached {1}) + completion {2} = {3} over {4} answer(s).",
+        "本次对话使用的 tokens：输入 {0}（缓存 {1}）+ 输出 {2} = {3}，共 {4} 个回答。");
 
     internal static readonly LocalizedText ChatUnknownCommand = new(
         "/{0} is not a command. Type /help for the list, or //text to send a line that starts with /.",

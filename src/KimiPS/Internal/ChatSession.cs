@@ -141,7 +141,7 @@ internal sealed class ChatSession
                 break;
             case "usage":
                 var u = _usage ?? new ChatUsage();
-                Say(Msg.ChatUsageLine.Format(u, _answers));
+                Say(Msg.ChatUsageLine.Format(u.PromptTokens, u.CachedTokens, u.CompletionTokens, u.TotalTokens, _answers));
                 break;
             default:
                 Say(Msg.ChatUnknownCommand.Format(command.Name));

@@ -16,7 +16,7 @@ public sealed class LiveLocalizationTests
     private static HostedRun ChatIn(string culture, out int reads, out string model)
     {
         using var hosted = LiveTextTests.StartTerminal(out var host);
-        foreach (var line in new[] { "/model kimi-k2.5", "/help", "/nonsense", "one", "/rewind", "/exit" }) host.Input.Enqueue(line);
+        foreach (var line in new[] { "/model kimi-k2.5", "/help", "/nonsense", "one", "/rewind", "/usage", "/exit" }) host.Input.Enqueue(line);
         var run = hosted.Run($"[System.Threading.Thread]::CurrentThread.CurrentUICulture = '{culture}'\n$c = New-KimiConversation; Enter-KimiChat -Conversation $c; $c.TurnCount").ThrowOnError();
         reads = host.Reads;
         model = hosted.Emulator.Requests.Single(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).Json!.RootElement.GetProperty("model").GetString()!;
@@ -36,6 +36,7 @@ public sealed class LiveLocalizationTests
         Assert.Contains("use another model from the next answer on", enText);
         Assert.Contains("/nonsense is not a command.", enText);
         Assert.Contains("Forgot 1 turn(s); 0 left.", enText);
+        Assert.Matches(@"Tokens in this session: prompt \d+ \(cached 0\) \+ completion \d+ = \d+ over 1 answer\(s\)\.", enText);
         Assert.DoesNotMatch(Han, enText);
         Assert.Contains("你> ", zhText);
         Assert.Contains("模型：kimi-k2.5。", zhText);
@@ -43,6 +44,7 @@ public sealed class LiveLocalizationTests
         Assert.Contains("从下一个回答起改用另一个模型", zhText);
         Assert.Contains("/nonsense 不是命令。", zhText);
         Assert.Contains("已撤回 1 轮对话，剩余 0 轮。", zhText);
+        Assert.Matches(@"本次对话使用的 tokens：输入 \d+（缓存 0）\+ 输出 \d+ = \d+，共 1 个回答。", zhText); // not the English usage text
         Assert.Contains("Echo: one", zhText);
         Assert.Equal(enReads, zhReads);
         Assert.Equal(enModel, zhModel);
