@@ -112,7 +112,7 @@ internal static class BatchLifecycle
                 var (status, type, message) = fail
                     ? (script.FailStatus, script.FailType, script.FailMessage)
                     : (400, "invalid_request_error", "Invalid request: the request body is not a valid chat completion request");
-                batch.ErrorLines.Add(ResponseLine(number, id, status, w => WriteError(w, type, message)));
+                batch.ErrorLines.Add(ResponseLine(number, id, status, w => Errors.WriteBody(w, type, message)));
                 batch.Failed++;
                 continue;
             }
@@ -177,16 +177,6 @@ internal static class BatchLifecycle
             w.WriteEndObject();
             w.WriteEndObject();
         }));
-
-    private static void WriteError(Utf8JsonWriter w, string type, string message)
-    {
-        w.WriteStartObject();
-        w.WriteStartObject("error");
-        w.WriteString("type", type);
-        w.WriteString("message", message);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
 
     private static string CustomIdOf(string line)
     {

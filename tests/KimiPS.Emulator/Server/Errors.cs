@@ -4,15 +4,18 @@ namespace KimiPS.Emulator.Server;
 internal static class Errors
 {
     public static ResponsePlan Kimi(int status, string type, string message, IReadOnlyList<(string Name, string Value)>? headers = null) =>
-        ResponsePlan.Single(status, "application/json; charset=utf-8", JsonBytes.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("error");
-            w.WriteString("type", type);
-            w.WriteString("message", message);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }), headers);
+        ResponsePlan.Single(status, "application/json; charset=utf-8", JsonBytes.Write(w => WriteBody(w, type, message)), headers);
+
+    /// <summary>The envelope itself, for a body written elsewhere too (a batch's output line carries one).</summary>
+    public static void WriteBody(System.Text.Json.Utf8JsonWriter w, string type, string message)
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("error");
+        w.WriteString("type", type);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
 
     public static ResponsePlan InvalidRequest(string message) => Kimi(400, "invalid_request_error", message);
 
