@@ -68,10 +68,31 @@ internal sealed class PipelineDispatcher
     {
         if (work is null)
             throw new ArgumentNullException(nameof(work));
+        return Drive<T>((token, state) => state.Succeed(work(token)), ct, abandonAfter);
+    }
 
+    /// <summary>
+    /// Owner's thread: start <paramref name="work"/> on the thread pool and run posted actions until the task it
+    /// returns ends; returns its result or rethrows its exception unwrapped. Stops as <see cref="Run{T}(Func{CancellationToken, T}, CancellationToken, TimeSpan)"/> does.
+    /// </summary>
+    /// <remarks>
+    /// For work that waits on I/O (an HTTP request): no thread is blocked while it waits, and the thread that ends the
+    /// task wakes the owner itself, where a worker waiting synchronously would add a thread and a wake-up to each call.
+    /// </remarks>
+    public T RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct, TimeSpan abandonAfter)
+    {
+        if (work is null)
+            throw new ArgumentNullException(nameof(work));
+        return Drive<T>((token, state) => work(token).ContinueWith(state.Finish, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default), ct, abandonAfter);
+    }
+
+    /// <summary>Owner's thread: runs <paramref name="start"/> on the thread pool and pumps until it (or what it started) ends the run's state.</summary>
+    private T Drive<T>(Action<CancellationToken, RunState<T>> start, CancellationToken ct, TimeSpan abandonAfter)
+    {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = stop.Token;
-        var state = new RunState<T>();
+        var state = new RunState<T>(this);
         // The owner's UI culture goes with the work, so that its messages are in the user's language: a pool
         // thread's culture is the process default, and whether it flows on its own depends on the runtime.
         var culture = UiCulture.Capture();
@@ -82,22 +103,17 @@ internal sealed class PipelineDispatcher
             using var uiCulture = culture.Apply();
             try
             {
-                state.Value = work(token);
+                start(token, state);
             }
             catch (Exception ex)
             {
-                state.Error = ExceptionDispatchInfo.Capture(ex);
-            }
-            finally
-            {
-                Volatile.Write(ref state.Done, true);
-                Wake();
+                state.Fail(ex);
             }
         });
 
         try
         {
-            PumpUntil(() => Volatile.Read(ref state.Done));
+            PumpUntil(() => state.Done);
         }
         catch
         {
@@ -110,7 +126,7 @@ internal sealed class PipelineDispatcher
                 // A callback the work registered on its token threw; the owner's exception is what matters.
             }
             // Still running after the wait: its token must stay usable, so its source is left to the collector.
-            if (!WaitWithoutPumping(() => Volatile.Read(ref state.Done), abandonAfter))
+            if (!WaitWithoutPumping(() => state.Done, abandonAfter))
                 stop = null;
             // What the work posted for a pipeline that no longer wants it (more chunks after Select-Object -First)
             // must not run at a later pump.
@@ -182,10 +198,48 @@ internal sealed class PipelineDispatcher
         }
     }
 
+    /// <summary>How a run ended: its value or its exception, then Done, then a wake-up for the owner.</summary>
     private sealed class RunState<T>
     {
-        public T? Value;
-        public ExceptionDispatchInfo? Error;
-        public bool Done;
+        private readonly PipelineDispatcher _owner;
+        private bool _done;
+
+        public RunState(PipelineDispatcher owner) => _owner = owner;
+
+        public T? Value { get; private set; }
+        public ExceptionDispatchInfo? Error { get; private set; }
+        public bool Done => Volatile.Read(ref _done);
+
+        public void Succeed(T value)
+        {
+            Value = value;
+            End();
+        }
+
+        public void Fail(Exception exception)
+        {
+            Error = ExceptionDispatchInfo.Capture(exception);
+            End();
+        }
+
+        /// <summary>The end of asynchronous work: GetResult rethrows a failure as thrown (a cancellation stays an OperationCanceledException).</summary>
+        public void Finish(Task<T> task)
+        {
+            try
+            {
+                Value = task.GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                Error = ExceptionDispatchInfo.Capture(ex);
+            }
+            End();
+        }
+
+        private void End()
+        {
+            Volatile.Write(ref _done, true);
+            _owner.Wake();
+        }
     }
 }

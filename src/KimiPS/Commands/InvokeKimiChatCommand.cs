@@ -414,7 +414,7 @@ public sealed partial class InvokeKimiChatCommand : KimiApiCmdlet
         var completion = Stream
             ? Wait(ct => PostChunks(client.ChatStream(rounds, ct), write, ct)) ?? throw Errors.ProtocolError(
                 Msg.StreamNoFinal, action: Msg.AskAgainWithoutStream)
-            : Wait(ct => client.Chat(rounds, ct));
+            : WaitAsync(ct => client.ChatAsync(rounds, ct));
         live?.End();
         foreach (var warning in Warnings(rounds, completion)) Warn(warning);
         if (live != null) completion.ShownLive = true;

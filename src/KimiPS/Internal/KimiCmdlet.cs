@@ -10,7 +10,7 @@ namespace KimiPS;
 /// WriteError for one failed item, ThrowTerminatingError when nothing more can work.
 /// </summary>
 /// <remarks>
-/// One execution model: every client call runs on a worker (<see cref="Call{T}"/>, <see cref="Wait{T}"/>, or a
+/// One execution model: every client call runs on a worker (<see cref="Call{T}"/>, <see cref="Wait{T}"/>, <see cref="WaitAsync{T}"/>, or a
 /// <see cref="StartQueue{TIn, TOut}"/> queue), and the pipeline thread only drains this cmdlet's one
 /// <see cref="PipelineDispatcher"/>, which carries what the workers post (output objects such as stream chunks,
 /// warnings, verbose and debug lines, progress) in the order they posted it.
@@ -102,6 +102,9 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
     /// is closed before this returns. Everything the work posted before it ended has been written when this returns.
     /// </remarks>
     internal T Wait<T>(Func<CancellationToken, T> work) => _dispatcher.Run(work, StopToken, AbandonWait);
+
+    /// <summary>As <see cref="Wait{T}"/>, for asynchronous work (a request): started on the thread pool, with no thread blocked while it waits.</summary>
+    internal T WaitAsync<T>(Func<CancellationToken, Task<T>> work) => _dispatcher.RunAsync(work, StopToken, AbandonWait);
 
     /// <summary>How long a stopped Wait waits for its work to see the cancellation (it closes its connection within milliseconds).</summary>
     private static readonly TimeSpan AbandonWait = TimeSpan.FromSeconds(2);
