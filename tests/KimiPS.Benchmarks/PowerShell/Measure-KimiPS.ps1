@@ -22,8 +22,16 @@ param(
     # compilation), and the first dozens of 10,000-chunk runs measure the compiler more than the code. A cold process
     # is what the first-call row measures.
     [int] $Warmup = 30,
+    # Calls each side makes before the per-call row is measured, in blocks of -Calls, alternating: a side's cost
+    # halves over its first thousands of calls (tiered JIT of pwsh, the module, HttpClient and the emulator), and
+    # without this the row measures where each side is in its warm-up. A cold process is the first-call row.
+    [int] $CallWarmup = 2000,
     # The stream row's runs a side (each about 10-30 ms): more than -Reps, since single runs vary by tens of percent.
     [int] $StreamReps = 21,
+    # Only these rows (to look at one without the others' 3 minutes): Import, Calls (first call, per call and its
+    # shared part), Stream, Documents, Memory. Default: all.
+    [ValidateSet('Import', 'Calls', 'Stream', 'Documents', 'Memory')]
+    [string[]] $Only = @('Import', 'Calls', 'Stream', 'Documents', 'Memory'),
     [switch] $SkipMemory,
     # The core table (KimiPS.Core beside the OpenAI .NET SDK: dotnet KimiPS.Benchmarks.dll --compare, about 20 s) is
     # printed after this one, from its own process once the PowerShell figures are taken; this leaves it out.
@@ -42,6 +50,8 @@ $key = 'sk-emulator-0123456789abcdef'
 # The same pwsh as this one: under the .NET tool this process is dotnet running pwsh.dll.
 $pwshHost = (Get-Process -Id $PID).Path
 $pwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwshHost) -eq 'dotnet') { [Reflection.Assembly]::GetEntryAssembly().Location })
+
+function Test-Row([string] $Name) { $Name -in $Only -and -not ($Name -eq 'Memory' -and $SkipMemory) }
 
 function Get-Median([double[]] $Values) {
     $sorted = @($Values | Sort-Object)
@@ -106,36 +116,41 @@ try {
     Connect-Kimi -BaseUri $base -ApiKey $secure
 
     # --- import -------------------------------------------------------------------------------
-    $importCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$c.Elapsed.TotalMilliseconds"
-    $emptyCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); `$c.Elapsed.TotalMilliseconds"
-    $withImport = Measure-FreshProcess $importCommand
-    $without = Measure-FreshProcess $emptyCommand
-    $import = $withImport - $without
-    Add-Row 'Import-Module in a fresh pwsh (minus an empty command)' (Format-Ms $import) '-' '-' '< 300 ms' $(if ($import -lt 300) { 'pass' } else { 'miss' })
+    if (Test-Row Import) {
+        $importCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$c.Elapsed.TotalMilliseconds"
+        $emptyCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); `$c.Elapsed.TotalMilliseconds"
+        $withImport = Measure-FreshProcess $importCommand
+        $without = Measure-FreshProcess $emptyCommand
+        $import = $withImport - $without
+        Add-Row 'Import-Module in a fresh pwsh (minus an empty command)' (Format-Ms $import) '-' '-' '< 300 ms' $(if ($import -lt 300) { 'pass' } else { 'miss' })
+    }
 
     # --- first call and per call ----------------------------------------------------------------
-    $body = @{ model = 'kimi-k2.6'; messages = @(@{ role = 'user'; content = 'hello' }) } | ConvertTo-Json -Depth 5
-    $chatUri = [Uri]::new($base, 'chat/completions')
-    $firstKimi = Measure-FreshProcess ("Import-Module '$manifest'; Connect-Kimi -SkipValidation -BaseUri '$base' -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force); " +
-        "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-KimiChat 'hello' -Model kimi-k2.6; `$c.Elapsed.TotalMilliseconds")
-    $firstRest = Measure-FreshProcess ("`$h = @{ Authorization = 'Bearer $key' }; `$b = '$($body -replace "'", "''" -replace '\s+', ' ')'; " +
-        "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-RestMethod -Method Post -Uri '$chatUri' -Headers `$h -Body `$b -ContentType 'application/json'; `$c.Elapsed.TotalMilliseconds")
-    Add-Row 'First call in a fresh pwsh (Invoke-KimiChat vs Invoke-RestMethod)' (Format-Ms $firstKimi) (Format-Ms $firstRest) ('{0:N2}x' -f ($firstRest / $firstKimi)) '-' '-'
+    if (Test-Row Calls) {
+        $body = @{ model = 'kimi-k2.6'; messages = @(@{ role = 'user'; content = 'hello' }) } | ConvertTo-Json -Depth 5
+        $chatUri = [Uri]::new($base, 'chat/completions')
+        $firstKimi = Measure-FreshProcess ("Import-Module '$manifest'; Connect-Kimi -SkipValidation -BaseUri '$base' -ApiKey (ConvertTo-SecureString '$key' -AsPlainText -Force); " +
+            "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-KimiChat 'hello' -Model kimi-k2.6; `$c.Elapsed.TotalMilliseconds")
+        $firstRest = Measure-FreshProcess ("`$h = @{ Authorization = 'Bearer $key' }; `$b = '$($body -replace "'", "''" -replace '\s+', ' ')'; " +
+            "`$c = [Diagnostics.Stopwatch]::StartNew(); `$null = Invoke-RestMethod -Method Post -Uri '$chatUri' -Headers `$h -Body `$b -ContentType 'application/json'; `$c.Elapsed.TotalMilliseconds")
+        Add-Row 'First call in a fresh pwsh (Invoke-KimiChat vs Invoke-RestMethod)' (Format-Ms $firstKimi) (Format-Ms $firstRest) ('{0:N2}x' -f ($firstRest / $firstKimi)) '-' '-'
 
-    $headers = @{ Authorization = "Bearer $key" }
-    $null = Invoke-KimiChat 'warm up' -Model kimi-k2.6
-    $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json'
-    $kimiCalls = [double[]]::new($Reps); $restCalls = [double[]]::new($Reps)
-    for ($r = 0; $r -lt $Reps; $r++) {   # alternating, so drift of the machine hits both sides alike
-        $kimiCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-KimiChat 'hello' -Model kimi-k2.6 } }) / $Calls
-        $restCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json' } }) / $Calls
-    }
-    $perKimi = Get-Median $kimiCalls; $perRest = Get-Median $restCalls
-    Add-Row "Per call, $Calls sequential (Invoke-KimiChat vs Invoke-RestMethod)" (Format-Ms $perKimi) (Format-Ms $perRest) ('{0:N2}x faster' -f ($perRest / $perKimi)) '>= 2x faster' $(if ($perRest / $perKimi -ge 2) { 'pass' } else { 'miss' })
-    # What the per-call figures share: the same request through KimiClient.Chat from C#, with no PowerShell around it
-    # (the emulator's round trip plus the core's own work), so the rows above can be read as that plus each side's cost.
-    $coreAssembly = [KimiPS.Core.KimiClient].Assembly
-    Add-Type -ReferencedAssemblies $coreAssembly.Location, 'netstandard', 'System.Runtime', 'System.Private.Uri', 'System.Collections' -TypeDefinition @'
+        $headers = @{ Authorization = "Bearer $key" }
+        for ($w = 0; $w -lt $CallWarmup; $w += $Calls) {
+            for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-KimiChat 'warm up' -Model kimi-k2.6 }
+            for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json' }
+        }
+        $kimiCalls = [double[]]::new($Reps); $restCalls = [double[]]::new($Reps)
+        for ($r = 0; $r -lt $Reps; $r++) {   # alternating, so drift of the machine hits both sides alike
+            $kimiCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-KimiChat 'hello' -Model kimi-k2.6 } }) / $Calls
+            $restCalls[$r] = (Measure-Ms { for ($i = 0; $i -lt $Calls; $i++) { $null = Invoke-RestMethod -Method Post -Uri $chatUri -Headers $headers -Body $body -ContentType 'application/json' } }) / $Calls
+        }
+        $perKimi = Get-Median $kimiCalls; $perRest = Get-Median $restCalls
+        Add-Row "Per call, $Calls sequential (Invoke-KimiChat vs Invoke-RestMethod)" (Format-Ms $perKimi) (Format-Ms $perRest) ('{0:N2}x faster' -f ($perRest / $perKimi)) '>= 2x faster' $(if ($perRest / $perKimi -ge 2) { 'pass' } else { 'miss' })
+        # What the per-call figures share: the same request through KimiClient.Chat from C#, with no PowerShell around it
+        # (the emulator's round trip plus the core's own work), so the rows above can be read as that plus each side's cost.
+        $coreAssembly = [KimiPS.Core.KimiClient].Assembly
+        Add-Type -ReferencedAssemblies $coreAssembly.Location, 'netstandard', 'System.Runtime', 'System.Private.Uri', 'System.Collections' -TypeDefinition @'
 public static class KimiBenchCoreCalls
 {
     public static double MsPerCall(string baseUri, string key, int calls)
@@ -148,18 +163,20 @@ public static class KimiBenchCoreCalls
     }
 }
 '@
-    $perCore = Get-Median @(1..$Reps | ForEach-Object { [KimiBenchCoreCalls]::MsPerCall($base.ToString(), $key, $Calls) })
-    Add-Row "Per call, the shared part: KimiClient.Chat from C#, no PowerShell (emulator round trip + core)" (Format-Ms $perCore) '-' '-' '-' '-'
+        $perCore = Get-Median @(1..$Reps | ForEach-Object { [KimiBenchCoreCalls]::MsPerCall($base.ToString(), $key, $Calls) })
+        Add-Row "Per call, the shared part: KimiClient.Chat from C#, no PowerShell (emulator round trip + core)" (Format-Ms $perCore) '-' '-' '-' '-'
+    }
 
     # --- a stream through the pipeline, beside the floor ------------------------------------------
-    $sseConnection = Connect-Kimi -BaseUri $sse.BaseUri -ApiKey $secure -SkipValidation -PassThru
-    Connect-Kimi -BaseUri $base -ApiKey $secure   # -PassThru also made it the session's
-    $ready = @(Invoke-KimiChat 'stream' -Stream -Connection $sseConnection)
-    if ($ready.Count -lt $Chunks) { throw "The stream gave $($ready.Count) chunks, expected at least $Chunks." }
-    # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each. It writes
-    # the ChatChunk itself, not the PSObject that collecting it into $ready wrapped it in: a cmdlet's output is new
-    # objects, and a pre-wrapped one would spare the consumer's binding an allocation per object.
-    Add-Type -TypeDefinition @'
+    if (Test-Row Stream) {
+        $sseConnection = Connect-Kimi -BaseUri $sse.BaseUri -ApiKey $secure -SkipValidation -PassThru
+        Connect-Kimi -BaseUri $base -ApiKey $secure   # -PassThru also made it the session's
+        $ready = @(Invoke-KimiChat 'stream' -Stream -Connection $sseConnection)
+        if ($ready.Count -lt $Chunks) { throw "The stream gave $($ready.Count) chunks, expected at least $Chunks." }
+        # The floor: a compiled cmdlet that writes the same ready-made ChatChunk objects, one WriteObject each. It writes
+        # the ChatChunk itself, not the PSObject that collecting it into $ready wrapped it in: a cmdlet's output is new
+        # objects, and a pre-wrapped one would spare the consumer's binding an allocation per object.
+        Add-Type -TypeDefinition @'
 using System.Management.Automation;
 [Cmdlet(VerbsCommunications.Write, "KimiFloor")]
 public sealed class WriteKimiFloorCommand : PSCmdlet
@@ -168,39 +185,42 @@ public sealed class WriteKimiFloorCommand : PSCmdlet
     protected override void EndProcessing() { foreach (var item in Item) WriteObject(item is PSObject wrapped ? wrapped.BaseObject : item); }
 }
 '@ -PassThru | ForEach-Object { $_.Assembly } | Select-Object -First 1 | ForEach-Object { Import-Module -Assembly $_ }
-    for ($w = 0; $w -lt $Warmup; $w++) {
-        $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object
-        $m = Write-KimiFloor -Item $ready | Measure-Object
+        for ($w = 0; $w -lt $Warmup; $w++) {
+            $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object
+            $m = Write-KimiFloor -Item $ready | Measure-Object
+        }
+        $kimiStream = [double[]]::new($StreamReps); $floor = [double[]]::new($StreamReps)
+        for ($r = 0; $r -lt $StreamReps; $r++) {
+            $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object }
+            $floor[$r] = Measure-Ms { $m = Write-KimiFloor -Item $ready | Measure-Object }
+        }
+        $streamMs = Get-Median $kimiStream; $floorMs = Get-Median $floor
+        Add-Row "Stream of $($ready.Count) chunks | Measure-Object (vs a cmdlet writing ready-made chunks)" (Format-Ms $streamMs) (Format-Ms $floorMs) ('{0:N2}x the floor' -f ($streamMs / $floorMs)) '<= 1.3x' $(if ($streamMs / $floorMs -le 1.3) { 'pass' } else { 'miss' })
     }
-    $kimiStream = [double[]]::new($StreamReps); $floor = [double[]]::new($StreamReps)
-    for ($r = 0; $r -lt $StreamReps; $r++) {
-        $kimiStream[$r] = Measure-Ms { $m = Invoke-KimiChat 'stream' -Stream -Connection $sseConnection | Measure-Object }
-        $floor[$r] = Measure-Ms { $m = Write-KimiFloor -Item $ready | Measure-Object }
-    }
-    $streamMs = Get-Median $kimiStream; $floorMs = Get-Median $floor
-    Add-Row "Stream of $($ready.Count) chunks | Measure-Object (vs a cmdlet writing ready-made chunks)" (Format-Ms $streamMs) (Format-Ms $floorMs) ('{0:N2}x the floor' -f ($streamMs / $floorMs)) '<= 1.3x' $(if ($streamMs / $floorMs -le 1.3) { 'pass' } else { 'miss' })
 
     # --- the document pipeline at -ThrottleLimit 1 and 8 -------------------------------------------
-    $folder = Join-Path ([IO.Path]::GetTempPath()) ("kimips-bench-" + [Guid]::NewGuid().ToString('N'))
-    $null = New-Item -ItemType Directory -Path $folder
-    1..$Documents | ForEach-Object { Set-Content -Path (Join-Path $folder "doc$_.txt") -Value "Document $_ for the pipeline." }
-    Invoke-Control 'reset'
-    Invoke-Control 'limits' @{ latencyMs = 100 }
-    $pipeline = {
-        param([int] $Limit)
-        $throttle = @{ ThrottleLimit = $Limit }
-        $contentThrottle = if ((Get-Command Get-KimiFileContent).Parameters.ContainsKey('ThrottleLimit')) { $throttle } else { @{} }
-        $answers = @(Get-ChildItem -Path $folder -Filter *.txt | Send-KimiFile @throttle | Get-KimiFileContent @contentThrottle | Invoke-KimiChat 'Summarize' @throttle)
-        if ($answers.Count -ne $Documents) { throw "The document pipeline gave $($answers.Count) answers for $Documents documents." }
+    if (Test-Row Documents) {
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ("kimips-bench-" + [Guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
+        1..$Documents | ForEach-Object { Set-Content -Path (Join-Path $folder "doc$_.txt") -Value "Document $_ for the pipeline." }
+        Invoke-Control 'reset'
+        Invoke-Control 'limits' @{ latencyMs = 100 }
+        $pipeline = {
+            param([int] $Limit)
+            $throttle = @{ ThrottleLimit = $Limit }
+            $contentThrottle = if ((Get-Command Get-KimiFileContent).Parameters.ContainsKey('ThrottleLimit')) { $throttle } else { @{} }
+            $answers = @(Get-ChildItem -Path $folder -Filter *.txt | Send-KimiFile @throttle | Get-KimiFileContent @contentThrottle | Invoke-KimiChat 'Summarize' @throttle)
+            if ($answers.Count -ne $Documents) { throw "The document pipeline gave $($answers.Count) answers for $Documents documents." }
+        }
+        $sequential = Measure-Median $DocumentReps { & $pipeline 1 }
+        $parallel = Measure-Median $DocumentReps { & $pipeline 8 }
+        Invoke-Control 'limits' @{ latencyMs = 0 }
+        Remove-Item -Recurse -Force $folder
+        Add-Row "$Documents documents: Send-KimiFile | Get-KimiFileContent | Invoke-KimiChat, 100 ms server (ThrottleLimit 8 vs 1)" (Format-Ms $parallel) (Format-Ms $sequential) ('{0:N1}x faster' -f ($sequential / $parallel)) '>= 6x' $(if ($sequential / $parallel -ge 6) { 'pass' } else { 'miss' })
     }
-    $sequential = Measure-Median $DocumentReps { & $pipeline 1 }
-    $parallel = Measure-Median $DocumentReps { & $pipeline 8 }
-    Invoke-Control 'limits' @{ latencyMs = 0 }
-    Remove-Item -Recurse -Force $folder
-    Add-Row "$Documents documents: Send-KimiFile | Get-KimiFileContent | Invoke-KimiChat, 100 ms server (ThrottleLimit 8 vs 1)" (Format-Ms $parallel) (Format-Ms $sequential) ('{0:N1}x faster' -f ($sequential / $parallel)) '>= 6x' $(if ($sequential / $parallel -ge 6) { 'pass' } else { 'miss' })
 
     # --- memory ------------------------------------------------------------------------------------
-    if (-not $SkipMemory) {
+    if (Test-Row Memory) {
         $self = [Diagnostics.Process]::GetCurrentProcess()
         function Get-Growth([scriptblock] $Script) {
             [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
@@ -249,7 +269,7 @@ finally {
 }
 
 $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0..2] -join ' / ' } else { 'n/a' }
-"PowerShell $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::OSDescription), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription); load average at the end: $load; medians of $Reps runs ($ProcessReps fresh processes, $DocumentReps document pipelines; the stream row: $StreamReps runs after $Warmup warm-up streams a side)."
+"PowerShell $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::OSDescription), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription); load average at the end: $load; medians of $Reps runs ($ProcessReps fresh processes, $DocumentReps document pipelines; the per-call row after $CallWarmup warm-up calls a side; the stream row: $StreamReps runs after $Warmup warm-up streams a side)."
 ''
 $columns = 'Measure', 'KimiPS', 'Peer', 'Ratio', 'Target', 'Result'
 $headers = 'Measure', 'KimiPS', 'Peer (Invoke-RestMethod / floor / sequential)', 'Ratio', 'Target', 'Result'
