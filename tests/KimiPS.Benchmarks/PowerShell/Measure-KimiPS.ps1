@@ -22,10 +22,11 @@ param(
     # compilation), and the first dozens of 10,000-chunk runs measure the compiler more than the code. A cold process
     # is what the first-call row measures.
     [int] $Warmup = 30,
-    # Calls each side makes before the per-call row is measured, in blocks of -Calls, alternating: a side's cost
-    # halves over its first thousands of calls (tiered JIT of pwsh, the module, HttpClient and the emulator), and
-    # without this the row measures where each side is in its warm-up. A cold process is the first-call row.
-    [int] $CallWarmup = 2000,
+    # Calls each side makes before the per-call row is measured, in blocks of -Calls, alternating (about 10 s): each
+    # side's cost halves over its first thousands of calls (tiered JIT of pwsh, the module, HttpClient and the
+    # emulator), and after 2,000 it is still falling, so the row would measure where each side is in its warm-up.
+    # A cold process is the first-call row.
+    [int] $CallWarmup = 6000,
     # The stream row's runs a side (each about 10-30 ms): more than -Reps, since single runs vary by tens of percent.
     [int] $StreamReps = 21,
     # Only these rows (to look at one without the others' 3 minutes): Import, Calls (first call, per call and its
