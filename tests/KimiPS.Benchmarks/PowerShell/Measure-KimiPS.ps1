@@ -30,8 +30,7 @@ param(
     # The stream row's runs a side (each about 10-30 ms): more than -Reps, since single runs vary by tens of percent.
     [int] $StreamReps = 21,
     # Only these rows (to look at one without the others' 3 minutes): Import, Calls (first call, per call and its
-    # shared part), Stream, Documents, Memory. Default: all.
-    [ValidateSet('Import', 'Calls', 'Stream', 'Documents', 'Memory')]
+    # shared part), Stream, Documents, Memory. Default: all. Under pwsh -File, comma-separated: -Only Calls,Stream.
     [string[]] $Only = @('Import', 'Calls', 'Stream', 'Documents', 'Memory'),
     [switch] $SkipMemory,
     # The core table (KimiPS.Core beside the OpenAI .NET SDK: dotnet KimiPS.Benchmarks.dll --compare, about 20 s) is
@@ -40,6 +39,11 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+$rowNames = 'Import', 'Calls', 'Stream', 'Documents', 'Memory'
+$Only = @($Only -split ',' | ForEach-Object Trim | Where-Object { $_ })
+foreach ($name in $Only) {
+    if ($name -notin $rowNames) { throw "-Only: '$name' is not a row. Use one or more of $($rowNames -join ', '), comma-separated." }
+}
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $manifest = Join-Path $repo 'out/KimiPS/KimiPS.psd1'
 $emulatorDll = Join-Path $repo 'tests/KimiPS.Emulator/bin/Release/net10.0/KimiPS.Emulator.dll'
