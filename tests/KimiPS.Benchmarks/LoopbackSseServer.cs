@@ -10,6 +10,8 @@ namespace KimiPS.Benchmarks;
 /// allocation counter and the timings belong to the client under test. It reads the request head
 /// (and a Content-Length body), answers 200 text/event-stream with Connection: close, lets
 /// <see cref="Responder"/> write the body, and closes. Connections are served one at a time.
+/// With <see cref="KeepAliveBody"/> it answers every request of a connection with that body and its Content-Length
+/// instead, and keeps the connection open for the next request, as an API does for a client that pools connections.
 /// </summary>
 internal sealed class LoopbackSseServer : IDisposable
 {
@@ -44,6 +46,9 @@ internal sealed class LoopbackSseServer : IDisposable
 
     public int Connections { get; private set; }
 
+    /// <summary>When set, the body of every response, sent with its Content-Length on a connection kept open.</summary>
+    public byte[]? KeepAliveBody { get; set; }
+
     /// <summary>Writes <paramref name="body"/> in large sends.</summary>
     public static Action<Socket> WriteAll(byte[] body, int sendSize = 64 * 1024) => socket =>
     {
@@ -73,6 +78,11 @@ internal sealed class LoopbackSseServer : IDisposable
             try
             {
                 client.NoDelay = true;
+                if (KeepAliveBody is { } body)
+                {
+                    ServeKeptAlive(client, body);
+                    continue;
+                }
                 if (!ReadRequest(client)) continue;
                 SendAll(client, Head, 0, Head.Length);
                 Responder(client);
@@ -86,6 +96,19 @@ internal sealed class LoopbackSseServer : IDisposable
             {
                 client.Dispose();
             }
+        }
+    }
+
+    /// <summary>Answers the requests of one connection until the client closes it.</summary>
+    private void ServeKeptAlive(Socket client, byte[] body)
+    {
+        var head = Encoding.ASCII.GetBytes(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n" +
+            $"x-request-id: bench-0001\r\nContent-Length: {body.Length}\r\n\r\n");
+        while (!_stopped && ReadRequest(client))
+        {
+            SendAll(client, head, 0, head.Length);
+            SendAll(client, body, 0, body.Length);
         }
     }
 
