@@ -18,10 +18,11 @@ param(
     [int] $Chunks = 10000,
     [int] $Documents = 100,
     [int] $DocumentReps = 3,
-    # Streams each side runs before the stream row is measured: both sides are JIT-compiled as they run (tiered
-    # compilation), and the first dozens of 10,000-chunk runs measure the compiler more than the code. A cold process
-    # is what the first-call row measures.
-    [int] $Warmup = 30,
+    # Streams each side runs before the stream row is measured (about 5 s): both sides are JIT-compiled as they run
+    # (tiered compilation), and the first dozens of 10,000-chunk runs measure the compiler more than the code. After
+    # 30 the stream side was still getting faster (1.38x and 1.69x the floor in two runs, against 1.14-1.40x after 150
+    # and 1.28x-1.29x after 300, where the floor too was at its fastest). A cold process is the first-call row.
+    [int] $Warmup = 300,
     # Calls each side makes before the per-call row is measured, in blocks of -Calls, alternating (about 10 s): each
     # side's cost halves over its first thousands of calls (tiered JIT of pwsh, the module, HttpClient and the
     # emulator), and after 2,000 it is still falling, so the row would measure where each side is in its warm-up.
