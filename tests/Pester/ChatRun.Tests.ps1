@@ -40,6 +40,18 @@ Describe 'Invoke-KimiChat in the console host' {
         Get-ChatRequestCount | Should -Be 2
     }
 
+    It 'says in the error how long the server asked to wait when that is too long to retry (D27)' {
+        Add-RateLimit -RetryAfter 200
+
+        Invoke-KimiChat 'too long a wait' -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'KimiRateLimitReached,*'
+        "$failed" | Should -BeLike '*Not retried: the server asked to wait 200 s, longer than the 120 s KimiPS waits for a retry.'
+        $failed[0].Exception.RetryAfter | Should -Be ([TimeSpan]::FromSeconds(200))
+        Get-ChatRequestCount | Should -Be 1
+    }
+
     It 'writes the back-off warning of a streamed call before the retry is sent' {
         Add-RateLimit -RetryAfter 2
         $seen = [System.Collections.Generic.List[object]]::new()

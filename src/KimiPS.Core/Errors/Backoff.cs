@@ -53,7 +53,8 @@ internal static class Backoff
         {
             // Fail fast rather than sleep for minutes; the exception keeps RetryAfter so a script can decide.
             if (wait > maxRetryDelay)
-                return RetryDecision.Stop(Msg.RetryServerWaitTooLong.Format(TimeText.Seconds(wait), TimeText.Seconds(maxRetryDelay)));
+                return RetryDecision.Stop(Msg.RetryServerWaitTooLong.Format(TimeText.Seconds(wait), TimeText.Seconds(maxRetryDelay)),
+                    Msg.NotRetriedServerWait.Format(TimeText.Seconds(wait), TimeText.Seconds(maxRetryDelay)));
             // The server knows its window: honour its value exactly, neither shortened nor padded.
             return new RetryDecision(true, wait, Msg.RetryServerWait.Format(error.ErrorId, TimeText.Seconds(wait)));
         }

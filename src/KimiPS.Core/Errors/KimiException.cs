@@ -14,6 +14,14 @@ public class KimiException : Exception
         RecommendedAction = recommendedAction;
     }
 
+    private string? _note;
+
+    /// <summary>The message, with the retry layer's note when it added one (why a retryable failure was not retried).</summary>
+    public override string Message => _note is null ? base.Message : base.Message + " " + _note;
+
+    /// <summary>The retry layer's sentence on why it did not retry (see <see cref="RetryDecision.Note"/>).</summary>
+    internal void AddNote(string note) => _note = note;
+
     /// <summary>A fixed id from <see cref="KimiErrorIds"/>.</summary>
     public string ErrorId { get; }
     /// <summary>The name of a System.Management.Automation.ErrorCategory value (see <see cref="KimiErrorCategories"/>).</summary>

@@ -76,6 +76,7 @@ internal sealed class KimiHttp
             if (!decision.Retry)
             {
                 _emit(KimiDiagnosticLevel.Debug, $"Not retrying {method} {uri.AbsolutePath}: {decision.Reason}.");
+                if (decision.Note is { } note) failure.AddNote(note);
                 trace?.Fail(failure, attempt, requeued: requeued);
                 throw failure;
             }

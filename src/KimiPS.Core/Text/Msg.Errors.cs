@@ -79,6 +79,10 @@ internal static partial class Msg
         "the server asked to wait {0} s, more than MaxRetryDelay ({1} s)",
         "服务器要求等待 {0} 秒，超过了 MaxRetryDelay（{1} 秒）");
 
+    internal static readonly LocalizedText NotRetriedServerWait = new(
+        "Not retried: the server asked to wait {0} s, longer than the {1} s KimiPS waits for a retry.",
+        "未重试：服务器要求等待 {0} 秒，超过了 KimiPS 为重试等待的上限 {1} 秒。");
+
     internal static readonly LocalizedText RetryServerWait = new(
         "{0}; the server asked to wait {1} s",
         "{0}；服务器要求等待 {1} 秒");

@@ -29,6 +29,28 @@ public sealed class RetryTests : EmulatorTest
     }
 
     [Fact]
+    public void A_wait_above_MaxRetryDelay_says_in_its_message_how_long_the_server_asked_to_wait()
+    {
+        // Field note D27: the message said only "overloaded (HTTP 429 …): busy"; the 30 s were in RetryAfter alone.
+        using var client = Client(o => o.MaxRetryDelay = TimeSpan.FromSeconds(5));
+        Emulator.Enqueue(EmulatorResponse.KimiError(429, "engine_overloaded_error", "busy", ("retry-after", "30")));
+        var ex = Assert.Throws<KimiApiException>(() => client.Chat(Ask("wait")));
+        Assert.Equal(KimiErrorIds.EngineOverloaded, ex.ErrorId);
+        Assert.EndsWith("Not retried: the server asked to wait 30 s, longer than the 5 s KimiPS waits for a retry.", ex.Message);
+    }
+
+    [Fact]
+    public void A_failure_that_was_retried_keeps_its_message_as_it_was()
+    {
+        using var client = Client(o => o.MaxRetries = 1);
+        var failure = EmulatorResponse.KimiError(500, "server_error", "boom");
+        failure.Times = 2;
+        Emulator.Enqueue(failure);
+        var ex = Assert.Throws<KimiApiException>(() => client.Chat(Ask("fail")));
+        Assert.DoesNotContain("Not retried", ex.Message);
+    }
+
+    [Fact]
     public void Quota_errors_are_never_retried()
     {
         using var client = Client();
