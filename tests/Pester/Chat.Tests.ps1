@@ -24,6 +24,15 @@ Describe 'Invoke-KimiChat' {
         $answer.Content | Should -Be 'Echo: Hello Kimi'
     }
 
+    It 'says in its default view that an answer has several choices, and shows none for one (D26)' {
+        $several = Invoke-KimiChat 'Three ways' -N 3 -Model gateway-model
+        $one = Invoke-KimiChat 'One way' -Model gateway-model
+
+        $several.Choices.Count | Should -Be 3
+        ($several | Out-String) | Should -Match '(?m)^Choices\s+: 3 \(Content is the first; all of them are in \.Choices\)$'
+        ($one | Out-String) | Should -Not -Match '(?m)^Choices'
+    }
+
     It 'answers every string from the pipeline' {
         $answers = 'one', 'two', 'three' | Invoke-KimiChat
 
