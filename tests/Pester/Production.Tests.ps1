@@ -140,7 +140,7 @@ Describe 'Get-KimiUsage over a 200-prompt -ThrottleLimit 8 run with retries, and
         $line = Read-Log $script:RunLog | Where-Object { $_.endpoint -eq 'chat/completions' -and $_.status -eq 200 } | Select-Object -First 1
         $names = @($line.PSObject.Properties.Name)
 
-        $names -join ',' | Should -Be 'time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued'
+        $names -join ',' | Should -Be 'time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued,gaveUp'
         $line.model | Should -Be 'kimi-k2.6'
         $line.method | Should -Be 'POST'
         $line.finishReason | Should -Be 'stop'

@@ -52,6 +52,33 @@ Describe 'The -ThrottleLimit scheduler giving up on a 429, in Get-KimiUsage' {
         $row[0].Retries | Should -Be 6
     }
 
+    It 'ends the audit log of each prompt given up on with a line that says so, not with requeued' {
+        $log = Join-Path ([IO.Path]::GetTempPath()) ("kimips-giveup-" + [Guid]::NewGuid().ToString('N') + '.jsonl')
+        try {
+            Connect-Emulator @{ MaxRetries = 2; LogPath = $log }
+            Set-Always429
+            $null = @('one', 'two', 'three' | Invoke-KimiChat -ThrottleLimit 2 -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+            $all = @(Get-Content $log | ConvertFrom-Json)
+            @($all | Where-Object { $_.gaveUp -isnot [bool] }).Count | Should -Be 0   # every line has the field
+            $lines = @($all | Where-Object endpoint -eq 'chat/completions')     # not Connect-Kimi's check of the key
+            @($lines | Where-Object requeued).Count | Should -Be 9   # every send: handed to the scheduler
+            $gaveUp = @($lines | Where-Object gaveUp)
+            $gaveUp.Count | Should -Be 3                               # one more line per prompt, when it gave up
+            $lines.Count | Should -Be 12
+            foreach ($line in $gaveUp) {
+                $line.requeued | Should -BeFalse
+                $line.status | Should -Be 429
+                $line.errorId | Should -Be 'KimiRateLimitReached'
+                # The line of the request it gave up on, the last of that prompt's sends, came first.
+                @($lines | Where-Object { $_.requestId -eq $line.requestId -and $_.requeued }).Count | Should -Be 1
+            }
+        }
+        finally {
+            Remove-Item $log -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'counts a prompt that got through on its last send as a request, not a failure' {
         Connect-Emulator @{ MaxRetries = 2 }
         Invoke-KimiEmulator $script:Emulator 'enqueue' -Body @{

@@ -37,14 +37,19 @@ public sealed class AuditLog
     public bool IncludeContent { get; }
 
     /// <summary>Appends the line of one request made over <paramref name="connection"/>.</summary>
-    public void Write(KimiRequestRecord record, string connection)
-    {
-        var line = Line(record, connection, IncludeContent);
-        _gate.Append(Path, line);
-    }
+    public void Write(KimiRequestRecord record, string connection) =>
+        _gate.Append(Path, Line(record, connection, IncludeContent));
+
+    /// <summary>
+    /// Appends the line that ends a request the -ThrottleLimit scheduler was handed (<paramref name="requeued"/>, its last
+    /// 429, already logged with <c>requeued: true</c>) and then gave up on: its fields again, with <c>requeued: false</c>
+    /// and <c>gaveUp: true</c>, so the log says how it ended, as Get-KimiUsage counts it (a failed request).
+    /// </summary>
+    public void WriteGaveUp(KimiRequestRecord requeued, string connection) =>
+        _gate.Append(Path, Line(requeued, connection, IncludeContent, gaveUp: true));
 
     /// <summary>The line's bytes, newline included. Fields: see README "Running in production".</summary>
-    internal static byte[] Line(KimiRequestRecord r, string connection, bool includeContent)
+    internal static byte[] Line(KimiRequestRecord r, string connection, bool includeContent, bool gaveUp = false)
     {
         using var buffer = new MemoryStream(512);
         using (var w = new Utf8JsonWriter(buffer))
@@ -77,7 +82,8 @@ public sealed class AuditLog
             w.WriteNumber("webSearches", r.WebSearches);
             Str(w, "finishReason", r.FinishReason);
             Str(w, "errorId", r.ErrorId);
-            w.WriteBoolean("requeued", r.Requeued);
+            w.WriteBoolean("requeued", r.Requeued && !gaveUp);
+            w.WriteBoolean("gaveUp", gaveUp);
             if (includeContent)
             {
                 Str(w, "request", r.RequestBody);

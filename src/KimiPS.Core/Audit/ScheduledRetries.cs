@@ -7,11 +7,14 @@ namespace KimiPS.Core;
 /// </summary>
 internal static class ScheduledRetries
 {
-    /// <summary>Counts <paramref name="error"/>, a failed item's error, as a failed request when it is a 429 the scheduler gave up on.</summary>
-    public static void GaveUp(Exception error, IKimiRequestObserver? observer)
+    /// <summary>
+    /// Counts <paramref name="error"/>, a failed item's error, as a failed request when it is a 429 the scheduler gave
+    /// up on, and logs how it ended. Returns a warning when its log line could not be written, else null.
+    /// </summary>
+    public static string? GaveUp(Exception error, IKimiRequestObserver? observer)
     {
-        if (ThrottleSignal.AsThrottle(error) is not { } throttle) return;
+        if (ThrottleSignal.AsThrottle(error) is not { } throttle) return null;
         var record = Interlocked.Exchange(ref throttle.RequeuedRecord, null);
-        if (record is not null && observer is SessionObserver session) session.OnGaveUp(record);
+        return record is not null && observer is SessionObserver session ? session.OnGaveUp(record) : null;
     }
 }

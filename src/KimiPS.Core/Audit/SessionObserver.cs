@@ -33,8 +33,24 @@ public sealed class SessionObserver : IKimiRequestObserver
         _log?.Write(record, Connection);
     }
 
-    /// <summary>A request the -ThrottleLimit scheduler gave up on; see <see cref="UsageLedger.GaveUp"/>.</summary>
-    public void OnGaveUp(KimiRequestRecord requeued) => _ledger.GaveUp(requeued, Connection, Currency);
+    /// <summary>
+    /// A request the -ThrottleLimit scheduler gave up on: a failed request in the ledger (<see cref="UsageLedger.GaveUp"/>)
+    /// and a line in the log (<see cref="AuditLog.WriteGaveUp"/>). Returns why the line could not be written, or null.
+    /// </summary>
+    public string? OnGaveUp(KimiRequestRecord requeued)
+    {
+        // The ledger first: a log that cannot be written must not lose the count.
+        _ledger.GaveUp(requeued, Connection, Currency);
+        try
+        {
+            _log?.WriteGaveUp(requeued, Connection);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return Msg.RequestRecordLost.Format(requeued.Method, requeued.Endpoint, ex.Message);
+        }
+    }
 
     /// <summary>Counts one line of a received batch in this connection's batch row; see <see cref="UsageLedger.AddBatchResult"/>.</summary>
     public bool OnBatchResult(string batchId, string customId, string model, ChatUsage? usage, bool failed) =>

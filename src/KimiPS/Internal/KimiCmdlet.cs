@@ -295,7 +295,7 @@ public abstract class KimiCmdlet : PSCmdlet, IDisposable
                 continue;
             }
             // A 429 the scheduler gave up on was counted as a retry when it was handed over: now it is a failed request.
-            ScheduledRetries.GaveUp(result.Error!, _queueClient?.Options.RequestObserver);
+            if (ScheduledRetries.GaveUp(result.Error!, _queueClient?.Options.RequestObserver) is { } lost) Warn(lost);
             if (!Report(result.Error!, target(result.Input))) ExceptionDispatchInfo.Capture(result.Error!).Throw();
         }
     }

@@ -35,12 +35,35 @@ public sealed class AuditLogTests : IDisposable
 
         var lines = File.ReadAllLines(_path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(
-            "time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued",
+            "time,connection,requestId,model,method,endpoint,status,attempts,durationMs,stream,usage,webSearches,finishReason,errorId,requeued,gaveUp",
             string.Join(",", lines[0].EnumerateObject().Select(p => p.Name)));
         Assert.Equal(12.3, lines[0].GetProperty("durationMs").GetDouble());
         Assert.Equal(7, lines[0].GetProperty("usage").GetProperty("totalTokens").GetInt32());
         Assert.Equal("answer 2", lines[1].GetProperty("answer").GetString());
         Assert.Equal("{\"model\":\"kimi-k2.6\"}", lines[1].GetProperty("request").GetString());
+    }
+
+    [Fact]
+    public void The_line_of_a_request_the_scheduler_gave_up_on_repeats_it_with_requeued_false_and_gaveUp_true()
+    {
+        var log = new AuditLog(_path, includeContent: false);
+        var throttled = new KimiRequestRecord
+        {
+            Time = DateTimeOffset.UtcNow, RequestId = "r-429", Model = "kimi-k2.6", Method = "POST", Endpoint = "chat/completions",
+            StatusCode = 429, Attempts = 1, ErrorId = KimiErrorIds.RateLimitReached, Requeued = true,
+        };
+        log.Write(throttled, "conn");
+        log.WriteGaveUp(throttled, "conn");
+
+        var lines = File.ReadAllLines(_path).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.True(lines[0].GetProperty("requeued").GetBoolean());
+        Assert.False(lines[0].GetProperty("gaveUp").GetBoolean());
+        Assert.False(lines[1].GetProperty("requeued").GetBoolean());
+        Assert.True(lines[1].GetProperty("gaveUp").GetBoolean());
+        Assert.Equal("r-429", lines[1].GetProperty("requestId").GetString());
+        Assert.Equal(KimiErrorIds.RateLimitReached, lines[1].GetProperty("errorId").GetString());
+        Assert.Equal(429, lines[1].GetProperty("status").GetInt32());
     }
 
     [Fact]
