@@ -11,7 +11,8 @@ namespace KimiPS.Commands;
 /// document, add its extracted text to the chat, delete the upload), /save &lt;path&gt; (the Export-KimiConversation
 /// format), /rewind [n], /usage (this session's tokens), /help and /exit. Start a line with // to send text that
 /// begins with a slash. In the console host, Ctrl+C stops the current answer and the chat goes on (the unfinished
-/// turn is not kept); at the you&gt; prompt it ends the chat. A failed answer is shown as an error and the chat goes
+/// turn is not kept); at the you&gt; prompt it ends the chat. What you type while an answer streams is kept and asked
+/// next, once the answer ends (Ctrl+C drops it with the answer). A failed answer is shown as an error and the chat goes
 /// on. Pass -Conversation to continue a conversation, and -PassThru to get it back when you leave.
 /// </remarks>
 /// <example>

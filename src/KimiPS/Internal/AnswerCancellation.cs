@@ -4,10 +4,15 @@ namespace KimiPS;
 /// Ctrl+C during one Enter-KimiChat answer, in the console host: while the answer streams, Ctrl+C is read as a key
 /// (Console.TreatControlCAsInput) and cancels that answer only, so the session goes on. Elsewhere (other hosts,
 /// redirected input) Ctrl+C keeps its usual meaning and stops the command, and this token is never cancelled.
+/// The other keys read meanwhile are what the user typed ahead (<see cref="TypedAhead"/>): the session asks it next.
 /// </summary>
 internal sealed class AnswerCancellation : IDisposable
 {
+    /// <summary>Most characters kept of what is typed during one answer (a key held down must not grow it without end).</summary>
+    internal const int MaxTypedAhead = 4096;
+
     private readonly CancellationTokenSource _cts = new();
+    private readonly System.Text.StringBuilder _typed = new();
     private readonly Thread? _watcher;
     private readonly bool _previous;
     private volatile bool _done;
@@ -31,6 +36,18 @@ internal sealed class AnswerCancellation : IDisposable
     public CancellationToken Token => _cts.Token;
 
     public bool Cancelled => _cts.IsCancellationRequested;
+
+    /// <summary>
+    /// The text typed while the answer streamed, Backspace applied and other control keys left out; each Enter is a
+    /// line break. Empty when nothing was typed or the answer was cancelled (Ctrl+C drops the line, as at a prompt).
+    /// </summary>
+    public string TypedAhead
+    {
+        get
+        {
+            lock (_typed) return Cancelled ? "" : _typed.ToString();
+        }
+    }
 
     public static AnswerCancellation Start(bool consoleHost)
     {
@@ -63,10 +80,31 @@ internal sealed class AnswerCancellation : IDisposable
                     _cts.Cancel();
                     return;
                 }
+                Keep(key);
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
+        }
+    }
+
+    /// <summary>Watcher: one key typed ahead.</summary>
+    private void Keep(ConsoleKeyInfo key)
+    {
+        lock (_typed)
+        {
+            if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b')
+            {
+                if (_typed.Length > 0 && _typed[_typed.Length - 1] != '\n') _typed.Length--;
+            }
+            else if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n')
+            {
+                if (_typed.Length < MaxTypedAhead) _typed.Append('\n');
+            }
+            else if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar) && _typed.Length < MaxTypedAhead)
+            {
+                _typed.Append(key.KeyChar);
+            }
         }
     }
 

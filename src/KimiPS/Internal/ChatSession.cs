@@ -25,6 +25,9 @@ internal sealed class ChatSession
     private bool? _thinking;
     private ChatUsage? _usage;
     private int _answers;
+    // What was typed while the last answer streamed: whole lines are asked in turn, then the rest begins the next line.
+    private readonly Queue<string> _typedLines = new();
+    private string _typedStart = "";
 
     public ChatSession(KimiCmdlet cmdlet, KimiConversation conversation, string model, string? systemPrompt, bool hideReasoning)
     {
@@ -56,9 +59,19 @@ internal sealed class ChatSession
     private string? ReadLine()
     {
         Write(PromptText, noNewLine: true);
+        if (_typedLines.Count > 0)
+        {
+            var typed = _typedLines.Dequeue();
+            Say(typed); // it was not echoed while the answer streamed
+            return typed;
+        }
+        var start = _typedStart;
+        _typedStart = "";
+        if (start.Length > 0) Write(start, noNewLine: true);
         try
         {
-            return _cmdlet.Host.UI.ReadLine();
+            var rest = _cmdlet.Host.UI.ReadLine();
+            return rest is null && start.Length == 0 ? null : start + rest;
         }
         catch (Exception ex) when (ex is System.Management.Automation.Host.HostException or PSInvalidOperationException or NotImplementedException or NotSupportedException or NullReferenceException)
         {
@@ -76,18 +89,21 @@ internal sealed class ChatSession
         var live = new LiveTextWriter(_cmdlet.WriteInformation, LiveTextStyle.For(_cmdlet, _hideReasoning));
         var client = _cmdlet.Client;
         ChatCompletion? completion;
-        using (var cancel = AnswerCancellation.Start(_consoleHost))
+        var cancel = AnswerCancellation.Start(_consoleHost);
+        try
         {
-            try
-            {
-                completion = _cmdlet.Wait(ct => Stream(client, request, live, ct, cancel.Token));
-            }
-            catch (OperationCanceledException) when (cancel.Cancelled)
-            {
-                live.End();
-                Say(Msg.AnswerCancelled);
-                return;
-            }
+            completion = _cmdlet.Wait(ct => Stream(client, request, live, ct, cancel.Token));
+        }
+        catch (OperationCanceledException) when (cancel.Cancelled)
+        {
+            live.End();
+            Say(Msg.AnswerCancelled);
+            return;
+        }
+        finally
+        {
+            cancel.Dispose();
+            KeepTypedAhead(cancel.TypedAhead);
         }
         live.End();
         if (completion is null) throw Errors.ProtocolError(Msg.StreamNoFinal, action: Msg.AskAgain);
@@ -95,6 +111,15 @@ internal sealed class ChatSession
         _usage = ChatUsage.Add(_usage, completion.Usage);
         _answers++;
         if (completion.FinishReason == "length") _cmdlet.Warn(Msg.ChatAnswerCut);
+    }
+
+    /// <summary>What was typed during an answer: each whole line is asked next, in order; the rest starts the line after them.</summary>
+    private void KeepTypedAhead(string typed)
+    {
+        if (typed.Length == 0) return;
+        var lines = (_typedStart + typed).Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++) _typedLines.Enqueue(lines[i]);
+        _typedStart = lines[lines.Length - 1];
     }
 
     /// <summary>On a worker: the answer's chunks, written live on the pipeline thread.</summary>

@@ -84,6 +84,30 @@ public sealed class TerminalTests
         Assert.True(tmux.WaitFor(p => p.Contains("TURNS=1"), TimeSpan.FromSeconds(60)), "the conversation did not come back with one turn:\n" + tmux.Capture());
     }
 
+    [TmuxFact]
+    public void In_tmux_Enter_KimiChat_keeps_a_question_typed_while_the_answer_streams_and_asks_it_next()
+    {
+        using var emulator = KimiEmulator.Start();
+        emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = new string('Z', 80) }), r => r.DelayBetweenWrites = TimeSpan.FromMilliseconds(100)));
+        using var tmux = Tmux.Start(TestPaths.RepoRoot, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+        Assert.True(tmux.WaitFor(p => p.Contains("PS "), TimeSpan.FromSeconds(120)), "pwsh did not start:\n" + tmux.Capture());
+
+        tmux.SendLine(Prelude(emulator) + "$c = Enter-KimiChat -PassThru");
+        Assert.True(tmux.WaitFor(p => p.Contains("you> "), TimeSpan.FromSeconds(60)), "no chat prompt:\n" + tmux.Capture());
+        tmux.SendLine("first question");
+        Assert.True(tmux.WaitFor(p => p.Contains("ZZZZ"), TimeSpan.FromSeconds(60)), "the answer did not start:\n" + tmux.Capture());
+        // Typed while the answer streams, with a slip corrected by Backspace: asked as soon as the answer ends.
+        tmux.SendKeysLiteral("second questiom");
+        tmux.SendKey("BSpace");
+        tmux.SendLine("n");
+
+        Assert.True(tmux.WaitFor(p => p.Contains("Echo: second question"), TimeSpan.FromSeconds(60)), "the question typed ahead was lost:\n" + tmux.Capture());
+        Assert.Contains("you> second question", tmux.Capture());
+        tmux.SendLine("/exit");
+        tmux.SendLine("'TURNS=' + $c.TurnCount");
+        Assert.True(tmux.WaitFor(p => p.Contains("TURNS=2"), TimeSpan.FromSeconds(60)), "the conversation did not come back with two turns:\n" + tmux.Capture());
+    }
+
     [Fact]
     public async Task With_stdout_redirected_pwsh_c_gets_ChatChunk_objects_and_no_live_text()
     {
@@ -138,6 +162,8 @@ internal sealed class Tmux : IDisposable
     }
 
     public void SendKey(string key) => Assert.Equal(0, Call("send-keys", key).ExitCode);
+
+    public void SendKeysLiteral(string text) => Assert.Equal(0, Call("send-keys", "-l", text).ExitCode);
 
     /// <summary>The pane's text (its history included), one line per screen row.</summary>
     public string Capture() => Call("capture-pane", "-p", "-J", "-S", "-200").Output.Replace("\r", "");
