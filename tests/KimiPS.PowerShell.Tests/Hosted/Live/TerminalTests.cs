@@ -61,18 +61,35 @@ public sealed class TerminalTests
         Assert.True(lines.IndexOf(AnswerText) < lines.FindIndex(l => l.StartsWith("FinishReason", StringComparison.Ordinal)), screen);
     }
 
+    /// <summary>
+    /// pwsh in tmux running <c>$c = Enter-KimiChat -PassThru</c>, its first question asked and its answer (<paramref name="length"/>
+    /// Z's, 100 ms between the emulator's writes) begun on the screen.
+    /// </summary>
+    private static Tmux StartChatAnswering(KimiEmulator emulator, int length)
+    {
+        emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = new string('Z', length) }), r => r.DelayBetweenWrites = TimeSpan.FromMilliseconds(100)));
+        var tmux = Tmux.Start(TestPaths.RepoRoot, "dotnet tool run pwsh -- -NoLogo -NoProfile");
+        try
+        {
+            Assert.True(tmux.WaitFor(p => p.Contains("PS "), TimeSpan.FromSeconds(120)), "pwsh did not start:\n" + tmux.Capture());
+            tmux.SendLine(Prelude(emulator) + "$c = Enter-KimiChat -PassThru");
+            Assert.True(tmux.WaitFor(p => p.Contains("you> "), TimeSpan.FromSeconds(60)), "no chat prompt:\n" + tmux.Capture());
+            tmux.SendLine("first question");
+            Assert.True(tmux.WaitFor(p => p.Contains("ZZZZ"), TimeSpan.FromSeconds(60)), "the answer did not start:\n" + tmux.Capture());
+            return tmux;
+        }
+        catch
+        {
+            tmux.Dispose();
+            throw;
+        }
+    }
+
     [TmuxFact]
     public void In_tmux_Enter_KimiChat_answers_live_and_Ctrl_C_cancels_the_answer_not_the_chat()
     {
         using var emulator = KimiEmulator.Start();
-        emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = new string('Z', 600) }), r => r.DelayBetweenWrites = TimeSpan.FromMilliseconds(100)));
-        using var tmux = Tmux.Start(TestPaths.RepoRoot, "dotnet tool run pwsh -- -NoLogo -NoProfile");
-        Assert.True(tmux.WaitFor(p => p.Contains("PS "), TimeSpan.FromSeconds(120)), "pwsh did not start:\n" + tmux.Capture());
-
-        tmux.SendLine(Prelude(emulator) + "$c = Enter-KimiChat -PassThru");
-        Assert.True(tmux.WaitFor(p => p.Contains("you> "), TimeSpan.FromSeconds(60)), "no chat prompt:\n" + tmux.Capture());
-        tmux.SendLine("first question");
-        Assert.True(tmux.WaitFor(p => p.Contains("ZZZZZZZZ"), TimeSpan.FromSeconds(60)), "the answer did not start:\n" + tmux.Capture());
+        using var tmux = StartChatAnswering(emulator, 600);
         tmux.SendKey("C-c");
         Assert.True(tmux.WaitFor(p => p.Contains("[answer cancelled]"), TimeSpan.FromSeconds(30)), "Ctrl+C did not cancel the answer:\n" + tmux.Capture());
         Assert.DoesNotContain(new string('Z', 600), tmux.Capture());
@@ -88,14 +105,7 @@ public sealed class TerminalTests
     public void In_tmux_Enter_KimiChat_keeps_a_question_typed_while_the_answer_streams_and_asks_it_next()
     {
         using var emulator = KimiEmulator.Start();
-        emulator.Enqueue(Faults.With(EmulatorResponse.Chat(new ChatScript { Content = new string('Z', 80) }), r => r.DelayBetweenWrites = TimeSpan.FromMilliseconds(100)));
-        using var tmux = Tmux.Start(TestPaths.RepoRoot, "dotnet tool run pwsh -- -NoLogo -NoProfile");
-        Assert.True(tmux.WaitFor(p => p.Contains("PS "), TimeSpan.FromSeconds(120)), "pwsh did not start:\n" + tmux.Capture());
-
-        tmux.SendLine(Prelude(emulator) + "$c = Enter-KimiChat -PassThru");
-        Assert.True(tmux.WaitFor(p => p.Contains("you> "), TimeSpan.FromSeconds(60)), "no chat prompt:\n" + tmux.Capture());
-        tmux.SendLine("first question");
-        Assert.True(tmux.WaitFor(p => p.Contains("ZZZZ"), TimeSpan.FromSeconds(60)), "the answer did not start:\n" + tmux.Capture());
+        using var tmux = StartChatAnswering(emulator, 80);
         // Typed while the answer streams, with a slip corrected by Backspace: asked as soon as the answer ends.
         tmux.SendKeysLiteral("second questiom");
         tmux.SendKey("BSpace");
